@@ -1,0 +1,4 @@
+/** `npm run bench`: every benchmark, figures printed; none of them asserts. */
+import { benchPlanYear } from './plan-year.ts';
+
+await benchPlanYear();

@@ -1,0 +1,486 @@
+import { formatClock } from '../common/duration.ts';
+import { weekdayOf } from '../common/zoned-time.ts';
+import { knownTags, withTags, type MediaCatalogue } from '../media/catalogue.ts';
+import { WEEKDAYS, type Calendar } from './calendar-schema.ts';
+import { datesOf } from './calendar.ts';
+import { resolveClock } from './clock-expr.ts';
+import { allOverlayCombinations, composeDay, rowId, type DayRow } from './compose.ts';
+import { layerOf, type Program, type Slot } from './program-schema.ts';
+import type { Promo } from './promo-schema.ts';
+import type { Path } from './source.ts';
+import { describeRange, levelFor } from './volume.ts';
+import type { VolumeConfig } from './volume-schema.ts';
+
+export type ScheduleFile = 'program' | 'calendar' | 'volume' | 'promos';
+
+/** A problem in the schedules, pointed at by file and path; located to line:col by the caller. */
+export interface Finding {
+  file: ScheduleFile;
+  path: Path;
+  message: string;
+  severity: 'error' | 'warning';
+  /** Point at the key rather than its value (e.g. an unknown slot name). */
+  atKey?: boolean;
+}
+
+export interface Schedules {
+  program: Program;
+  calendar: Calendar;
+  volume: VolumeConfig;
+  promos: readonly Promo[];
+}
+
+/**
+ * Everything about the schedules that a schema cannot see: references between files, times
+ * that do not fit the day, overlaps, volumes outside the seed's ranges. Pure.
+ */
+export function checkSchedules(s: Schedules, catalogue: MediaCatalogue): Finding[] {
+  const out: Finding[] = [];
+  const error = (file: ScheduleFile, path: Path, message: string, atKey = false) =>
+    out.push({ file, path, message, severity: 'error', atKey });
+  const warn = (file: ScheduleFile, path: Path, message: string) =>
+    out.push({ file, path, message, severity: 'warning' });
+  const { program, calendar, volume, promos } = s;
+  const tags = knownTags(catalogue);
+
+  const media = (file: ScheduleFile, path: Path, id: string | undefined) => {
+    if (id !== undefined && !catalogue.byId.has(id))
+      error(file, path, `unknown media "${id}" (no audio file media/${id}.*)`);
+  };
+  const playlist = (path: Path, name: string | undefined) => {
+    if (name !== undefined && !program.playlists[name])
+      error(
+        'program',
+        path,
+        `unknown playlist "${name}" (known: ${Object.keys(program.playlists).join(', ')})`,
+      );
+  };
+
+  // Playlists select media by tag.
+  for (const [name, p] of Object.entries(program.playlists)) {
+    p.tags.forEach((tag, i) => {
+      if (!tags.has(tag))
+        error(
+          'program',
+          ['playlists', name, 'tags', i],
+          `unknown media tag "${tag}" (known: ${[...tags].sort().join(', ')})`,
+        );
+    });
+    if (p.tags.every((t) => tags.has(t)) && withTags(catalogue, p.tags).length === 0)
+      error(
+        'program',
+        ['playlists', name, 'tags'],
+        `no media carries all of the tags ${p.tags.join(', ')}`,
+      );
+  }
+
+  // Slots and what they refer to.
+  for (const [name, slot] of Object.entries(program.slots)) {
+    const at = (...rest: PropertyKey[]) => ['slots', name, ...rest];
+    switch (slot.type) {
+      case 'music':
+        playlist(at('playlist'), slot.playlist);
+        break;
+      case 'speech':
+        media('program', at('media'), slot.media);
+        if (!slot.media && !slot.text) error('program', at(), 'a speech slot needs media or text');
+        break;
+      case 'holiday-greeting':
+        media('program', at('media'), slot.media);
+        break;
+      case 'weather':
+        playlist(at('reminders'), slot.reminders);
+        playlist(at('bed'), slot.bed);
+        break;
+      case 'promos':
+        playlist(at('bed'), slot.bed);
+        break;
+      case 'event-announcement':
+        break;
+      default: {
+        const never: never = slot;
+        return never;
+      }
+    }
+  }
+  program.precedence.forEach((name, i) => {
+    const slot = program.slots[name];
+    if (!slot) error('program', ['precedence', i], `unknown slot "${name}"`);
+    else if (slot.type === 'music' || slot.type === 'promos')
+      error(
+        'program',
+        ['precedence', i],
+        `"${name}" is not fixed speech; only speech, greetings, event announcements and weather take precedence`,
+      );
+  });
+
+  // Rows: slots, time forms, ids.
+  const dayTypeNames = ['normal', 'weekend', 'holiday', 'event'] as const;
+  const normalIds = new Set(program.dayTypes.normal.items.map(rowId));
+  const usedSlots = new Set<string>();
+  for (const dt of dayTypeNames) {
+    const items = program.dayTypes[dt].items;
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const at = (...rest: PropertyKey[]) => ['dayTypes', dt, 'items', i, ...rest];
+      const id = rowId(item);
+      if (seen.has(id))
+        error('program', at(), `two items with the id "${id}": give each its own id`);
+      seen.add(id);
+      const slot = program.slots[item.slot];
+      if (!slot) {
+        error(
+          'program',
+          at('slot'),
+          `unknown slot "${item.slot}" (known: ${Object.keys(program.slots).join(', ')})`,
+        );
+        return;
+      }
+      usedSlots.add(item.slot);
+      timeForm(slot, item, (path, msg) => error('program', at(...path), msg));
+      playlist(at('playlist'), item.playlist);
+      if (item.playlist && slot.type !== 'music')
+        error('program', at('playlist'), `only music slots take a playlist`);
+    });
+    if (dt !== 'normal')
+      program.dayTypes[dt].remove.forEach((id, i) => {
+        if (!normalIds.has(id))
+          error('program', ['dayTypes', dt, 'remove', i], `no normal item has the id "${id}"`);
+      });
+  }
+  for (const name of usedSlots) {
+    const slot = program.slots[name] as Slot;
+    if (
+      layerOf(slot.type) === 'voice' &&
+      slot.type !== 'promos' &&
+      !program.precedence.includes(name)
+    )
+      error('program', ['precedence'], `"${name}" is fixed speech and needs a place in precedence`);
+  }
+  for (const [name, part] of Object.entries(program.dayParts)) {
+    const anchors = program.dayTypes.normal;
+    if (resolveClock(part.from, anchors) >= resolveClock(part.until, anchors))
+      error('program', ['dayParts', name], `day part "${name}" ends before it starts`);
+  }
+
+  // Every kind of day the calendar can produce: times inside the day, no overlaps in a layer.
+  const reported = new Set<string>();
+  const once = (key: string, f: () => void) => {
+    if (!reported.has(key)) {
+      reported.add(key);
+      f();
+    }
+  };
+  const combos = allOverlayCombinations();
+  const gaps = new Map<string, { row: DayRow; from: number; labels: string[] }>();
+  for (const combo of combos) {
+    const day = composeDay(program, combo);
+    const label =
+      day.dayTypes.length === 1 ? 'normal days' : `${day.dayTypes.slice(1).join('+')} days`;
+    if (!(day.onAir <= day.opening && day.opening < day.closing)) {
+      const where = combo.length
+        ? ['dayTypes', combo[combo.length - 1] as string]
+        : ['dayTypes', 'normal'];
+      once(`anchors:${where.join('.')}`, () =>
+        error(
+          'program',
+          where,
+          `on ${label} onAir (${formatClock(day.onAir)}) ≤ opening (${formatClock(day.opening)}) < closing (${formatClock(day.closing)}) does not hold`,
+        ),
+      );
+    }
+    const bed: DayRow[] = [];
+    const voice: DayRow[] = [];
+    for (const row of day.rows) {
+      const slot = program.slots[row.slot];
+      if (!slot) continue;
+      const times = [row.at, row.from, row.until].filter((t): t is number => t !== undefined);
+      for (const t of times) {
+        if (t < day.onAir || t > day.closing || (row.at === t && t === day.closing))
+          once(`range:${row.origin.join('.')}:${t}`, () =>
+            error(
+              'program',
+              row.origin,
+              `${row.id} at ${formatClock(t)} is outside the broadcast day ${formatClock(day.onAir)}–${formatClock(day.closing)} on ${label}`,
+            ),
+          );
+      }
+      if (row.from === undefined || row.until === undefined) continue;
+      if (row.from >= row.until) continue; // reported by timeForm
+      if (
+        slot.type === 'music' ||
+        ((slot.type === 'promos' || slot.type === 'weather') && slot.bed)
+      )
+        bed.push(row);
+      if (slot.type === 'promos' || slot.type === 'weather') voice.push(row);
+    }
+    for (const [layer, rows] of [
+      ['bed', bed],
+      ['voice', voice],
+    ] as const) {
+      const sorted = [...rows].sort((a, b) => (a.from as number) - (b.from as number));
+      for (let i = 1; i < sorted.length; i++) {
+        const prev = sorted[i - 1] as DayRow;
+        const row = sorted[i] as DayRow;
+        if ((row.from as number) < (prev.until as number))
+          once(`overlap:${row.origin.join('.')}:${prev.origin.join('.')}`, () =>
+            error(
+              'program',
+              row.origin,
+              `${row.id} (${span(row)}) overlaps ${prev.id} (${span(prev)}) on the ${layer} layer on ${label}`,
+            ),
+          );
+      }
+      if (layer === 'bed') {
+        let cursor = day.opening;
+        for (const row of sorted) {
+          if ((row.from as number) > cursor && cursor < day.closing) {
+            const key = `${row.origin.join('.')}:${cursor}:${row.from}`;
+            gaps.set(key, { row, from: cursor, labels: [...(gaps.get(key)?.labels ?? []), label] });
+          }
+          cursor = Math.max(cursor, row.until as number);
+        }
+      }
+    }
+  }
+  for (const { row, from, labels } of gaps.values()) {
+    const on = labels.length === combos.length ? 'every kind of day' : labels.join(', ');
+    warn(
+      'program',
+      row.origin,
+      `no music ${formatClock(from)}–${formatClock(row.from as number)} while the mall is open (${on})`,
+    );
+  }
+
+  checkVolumes(s, catalogue, error);
+  checkCalendar(calendar, catalogue, error);
+  for (const [name, r] of Object.entries(volume.ranges))
+    r.slots.forEach((slot, i) => {
+      if (!program.slots[slot])
+        error('volume', ['ranges', name, 'slots', i], `unknown slot "${slot}"`);
+    });
+  checkRangeTags(volume, tags, error);
+
+  const promoIds = new Set<string>();
+  promos.forEach((p, i) => {
+    if (promoIds.has(p.id))
+      error('promos', ['promos', i, 'id'], `two promos with the id "${p.id}"`);
+    promoIds.add(p.id);
+    media('promos', ['promos', i, 'media'], p.media);
+    p.dayParts?.forEach((name, j) => {
+      if (!program.dayParts[name])
+        error(
+          'promos',
+          ['promos', i, 'dayParts', j],
+          `unknown day part "${name}" (known: ${Object.keys(program.dayParts).join(', ') || 'none'})`,
+        );
+    });
+  });
+  return out;
+}
+
+function span(row: DayRow): string {
+  return `${formatClock(row.from as number)}–${formatClock(row.until as number)}`;
+}
+
+type Report = (path: Path, message: string) => void;
+
+function timeForm(
+  slot: Slot,
+  item: Program['dayTypes']['normal']['items'][number],
+  report: Report,
+): void {
+  const window = item.from !== undefined || item.until !== undefined;
+  switch (slot.type) {
+    case 'music':
+    case 'promos':
+    case 'weather':
+      if (item.at !== undefined)
+        report(
+          ['at'],
+          `a ${slot.type} slot plays over a stretch of time: give from and until, not at`,
+        );
+      else if (item.from === undefined || item.until === undefined)
+        report([], `give both from and until`);
+      if (item.every !== undefined) report(['every'], `every is only for event announcements`);
+      break;
+    case 'speech':
+    case 'holiday-greeting':
+      if (item.at === undefined) report([], `a ${slot.type} slot speaks at a time: give at`);
+      if (window) report([item.from !== undefined ? 'from' : 'until'], `give at, not from/until`);
+      break;
+    case 'event-announcement':
+      if (
+        item.at === undefined &&
+        (item.from === undefined || item.until === undefined || item.every === undefined)
+      )
+        report([], `give at, or from, until and every`);
+      break;
+    default: {
+      const never: never = slot;
+      return never;
+    }
+  }
+  const a = item.from;
+  const b = item.until;
+  if (
+    a &&
+    b &&
+    a.kind === b.kind &&
+    a.kind === 'clock' &&
+    b.kind === 'clock' &&
+    a.msOfDay >= b.msOfDay
+  )
+    report(
+      ['until'],
+      `until (${formatClock(b.msOfDay)}) is not after from (${formatClock(a.msOfDay)})`,
+    );
+}
+
+function checkVolumes(
+  s: Schedules,
+  catalogue: MediaCatalogue,
+  error: (f: ScheduleFile, p: Path, m: string) => void,
+): void {
+  const { program, volume } = s;
+  const inScale = (path: Path, level: number | undefined) => {
+    if (level !== undefined && (level < volume.scale.min || level > volume.scale.max))
+      error(
+        'program',
+        path,
+        `volume ${level} is outside the PA scale ${volume.scale.min}–${volume.scale.max}`,
+      );
+  };
+  const mediaOf = (slot: Slot, playlistName?: string) => {
+    const name = playlistName ?? (slot.type === 'music' ? slot.playlist : undefined);
+    const p = name ? program.playlists[name] : undefined;
+    if (p) return withTags(catalogue, p.tags);
+    if ((slot.type === 'speech' || slot.type === 'holiday-greeting') && slot.media) {
+      const m = catalogue.byId.get(slot.media);
+      return m ? [m] : [];
+    }
+    return [];
+  };
+  const judge = (
+    path: Path,
+    slotName: string,
+    slot: Slot,
+    explicit: number | undefined,
+    playlistName?: string,
+  ) => {
+    const kind = slot.type === 'music' ? 'music' : 'speech';
+    const tracks = mediaOf(slot, playlistName);
+    const queries = tracks.length
+      ? tracks.map((m) => ({ tags: m.tags, what: ` for ${m.id}` }))
+      : [{ tags: [] as readonly string[], what: '' }];
+    for (const q of queries) {
+      const { level, outside } = levelFor(volume, {
+        slot: slotName,
+        kind,
+        tags: q.tags,
+        ...(explicit !== undefined ? { explicit } : {}),
+      });
+      if (outside.length) {
+        error(
+          'program',
+          path,
+          `volume ${level}${q.what} is outside ${outside.map(describeRange).join(' and ')}`,
+        );
+        return;
+      }
+    }
+  };
+  for (const [name, slot] of Object.entries(program.slots)) {
+    inScale(['slots', name, 'volume'], slot.volume);
+    judge(
+      slot.volume !== undefined ? ['slots', name, 'volume'] : ['slots', name],
+      name,
+      slot,
+      slot.volume,
+    );
+    if ((slot.type === 'promos' || slot.type === 'weather') && slot.bed) {
+      const bedSlot: Slot = { type: 'music', playlist: slot.bed, fadeOut: 0 };
+      judge(['slots', name, 'bed'], name, bedSlot, undefined);
+    }
+  }
+  for (const dt of ['normal', 'weekend', 'holiday', 'event'] as const) {
+    program.dayTypes[dt].items.forEach((item, i) => {
+      const slot = program.slots[item.slot];
+      const path = ['dayTypes', dt, 'items', i];
+      inScale([...path, 'volume'], item.volume);
+      if (slot && (item.volume !== undefined || item.playlist !== undefined))
+        judge(
+          item.volume !== undefined ? [...path, 'volume'] : [...path, 'playlist'],
+          item.slot,
+          slot,
+          item.volume ?? slot.volume,
+          item.playlist,
+        );
+    });
+  }
+}
+
+function checkCalendar(
+  calendar: Calendar,
+  catalogue: MediaCatalogue,
+  error: (f: ScheduleFile, p: Path, m: string) => void,
+): void {
+  const span = (list: string, i: number, e: { date?: string; from?: string; to?: string }) => {
+    if (!e.date && !e.from && !e.to) error('calendar', [list, i], `give a date, or from and to`);
+    if (e.date && (e.from || e.to))
+      error('calendar', [list, i], `give a date or from/to, not both`);
+    if (e.from && e.to && e.from > e.to)
+      error('calendar', [list, i, 'to'], `to (${e.to}) is before from (${e.from})`);
+  };
+  const media = (path: Path, id: string | undefined) => {
+    if (id !== undefined && !catalogue.byId.has(id))
+      error('calendar', path, `unknown media "${id}" (no audio file media/${id}.*)`);
+  };
+  const holidayDates = new Map<string, number>();
+  calendar.holidays.forEach((h, i) => {
+    span('holidays', i, h);
+    media(['holidays', i, 'greeting', 'media'], h.greeting?.media);
+    for (const d of datesOf(h)) {
+      const other = holidayDates.get(d);
+      if (other !== undefined)
+        error(
+          'calendar',
+          ['holidays', i],
+          `${d} is already a holiday (${calendar.holidays[other]?.name})`,
+        );
+      else holidayDates.set(d, i);
+    }
+  });
+  calendar.events.forEach((e, i) => {
+    span('events', i, e);
+    e.scripts.forEach((s, j) => media(['events', i, 'scripts', j, 'media'], s.media));
+  });
+  calendar.closed.forEach((c, i) => span('closed', i, c));
+  const seen = new Set<string>();
+  calendar.makeupWorkdays.forEach((m, i) => {
+    const date = typeof m === 'string' ? m : m.date;
+    const path = typeof m === 'string' ? ['makeupWorkdays', i] : ['makeupWorkdays', i, 'date'];
+    const weekday = WEEKDAYS[weekdayOf(date)] as (typeof WEEKDAYS)[number];
+    if (!calendar.weekend.includes(weekday))
+      error(
+        'calendar',
+        path,
+        `${date} is a ${weekday}, already a working day: a make-up working day (调休) falls on a weekend day`,
+      );
+    if (holidayDates.has(date)) error('calendar', path, `${date} is also listed as a holiday`);
+    if (seen.has(date)) error('calendar', path, `${date} is listed twice`);
+    seen.add(date);
+  });
+}
+
+function checkRangeTags(
+  volume: VolumeConfig,
+  tags: Set<string>,
+  error: (f: ScheduleFile, p: Path, m: string) => void,
+): void {
+  for (const [name, r] of Object.entries(volume.ranges))
+    r.tags.forEach((tag, i) => {
+      if (!tags.has(tag))
+        error('volume', ['ranges', name, 'tags', i], `unknown media tag "${tag}"`);
+    });
+}
