@@ -49,6 +49,12 @@ export interface Forecast {
   city?: string;
 }
 
+/** Spoken temperatures: "零下2", not "-2", which text-to-speech reads as a dash. */
+function degrees(t: number | undefined): string {
+  if (t === undefined) return '';
+  return t < 0 ? `零下${-t}` : String(t);
+}
+
 const WEEKDAY_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
 /** Fills `{date}`, `{weekday}`, `{condition}`, `{low}`, `{high}`, `{city}` in a template. */
@@ -57,8 +63,8 @@ export function weatherText(template: string, date: string, weekday: number, f: 
     date: `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`,
     weekday: WEEKDAY_ZH[weekday] ?? '',
     condition: f.condition,
-    low: f.low === undefined ? '' : String(f.low),
-    high: f.high === undefined ? '' : String(f.high),
+    low: degrees(f.low),
+    high: degrees(f.high),
     city: f.city ?? '',
   };
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
