@@ -1,23 +1,58 @@
 import { z } from 'zod';
 
+const port = z.coerce.number().int().min(0).max(65535);
+const bytes = z.coerce.number().int().positive();
+
 /** Everything the server reads from its environment; the only reader of `process.env`. */
-const configSchema = z.object({
+const envSchema = z.object({
+  PORT: port.default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('data'),
   SCHEDULES_DIR: z.string().min(1).default('schedules'),
   MEDIA_DIR: z.string().min(1).default('media'),
+  /** First start only: the admin's password instead of a printed one-time password. */
+  ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
+  MAX_UPLOAD_BYTES: bytes.default(200 * 1024 * 1024),
+  /** Set when the server is reached over HTTPS, so cookies are marked Secure. */
+  SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).default('0'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Keep this many nightly backups. */
+  BACKUPS_KEPT: z.coerce.number().int().min(1).default(14),
 });
 
 export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
   schedulesDir: string;
   mediaDir: string;
+  adminPassword?: string;
+  maxUploadBytes: number;
+  secureCookies: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  backupsKept: number;
 }
 
-/** Parses the environment; on bad values returns each field's problem instead. */
+/** Parses the environment; on bad values returns each variable's problem instead. */
 export function readConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): { config: Config } | { errors: string[] } {
-  const parsed = configSchema.safeParse(env);
+  const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     return { errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
   }
-  return { config: { schedulesDir: parsed.data.SCHEDULES_DIR, mediaDir: parsed.data.MEDIA_DIR } };
+  const e = parsed.data;
+  const config: Config = {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    schedulesDir: e.SCHEDULES_DIR,
+    mediaDir: e.MEDIA_DIR,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    secureCookies: e.SECURE_COOKIES === '1' || e.SECURE_COOKIES === 'true',
+    logLevel: e.LOG_LEVEL,
+    backupsKept: e.BACKUPS_KEPT,
+  };
+  if (e.ADMIN_PASSWORD) config.adminPassword = e.ADMIN_PASSWORD;
+  return { config };
 }

@@ -1,24 +1,46 @@
-/**
- * `npm start`. For now: load the schedules and media, and print today's plan for the mall.
- * The HTTP server (issue 3) boots from here.
- */
-import { dateInZone } from './common/zoned-time.ts';
+/** `npm start`: boots the server on PORT and shuts it down cleanly on SIGTERM or SIGINT. */
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
-import { compileDayPlan } from './program/compile.ts';
-import { loadSchedules } from './program/load.ts';
-import { planTable } from './program/plan-table.ts';
-import { formatIssue } from './program/source.ts';
+import { createContext } from './context.ts';
 
 const read = readConfig();
 if ('errors' in read) {
   for (const e of read.errors) console.error(`config: ${e}`);
   process.exit(1);
 }
-const { schedulesDir, mediaDir } = read.config;
-const loaded = await loadSchedules(schedulesDir, mediaDir);
-for (const e of loaded.errors) console.error(formatIssue(e));
-if (!loaded.schedules) process.exit(1);
+const { config } = read;
 
-const { schedules, catalogue } = loaded;
-const today = dateInZone(schedules.calendar.timezone, Date.now());
-console.log(planTable(compileDayPlan({ ...schedules, catalogue }, today)));
+const ctx = await createContext(config).catch((err: Error) => {
+  console.error(`deskcast cannot start: ${err.message}`);
+  process.exit(1);
+});
+const app = createApp(ctx);
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  ctx.log.info('listening', {
+    url: `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`,
+    port: info.port,
+  });
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  ctx.log.info('shutting down', { signal });
+  // Event streams never end by themselves: end them, let requests in flight finish, then close
+  // the database, so every acknowledged write is on disk.
+  ctx.closeStreams();
+  const exit = () => {
+    ctx.destroy();
+    process.exit(0);
+  };
+  server.close(exit);
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+    exit();
+  }, 5000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

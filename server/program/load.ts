@@ -6,7 +6,7 @@ import { scanMedia } from '../media/scan.ts';
 import { calendarSchema } from './calendar-schema.ts';
 import { checkSchedules, type ScheduleFile, type Schedules } from './check.ts';
 import { programSchema } from './program-schema.ts';
-import { promosFileSchema } from './promo-schema.ts';
+import { promosFileSchema, type Promo } from './promo-schema.ts';
 import { issueAt, parseYaml, validateSource, type SourceFile, type SourceIssue } from './source.ts';
 import { volumeSchema } from './volume-schema.ts';
 
@@ -18,6 +18,9 @@ export const SCHEDULE_FILES: Record<ScheduleFile, string> = {
 };
 
 export type ScheduleTexts = Record<ScheduleFile, string | undefined>;
+
+/** The promos as a file's text (the CLI), or as records already validated (the server's table). */
+export type PromoSource = { text: string | undefined } | { records: readonly Promo[] };
 
 export interface ParsedSchedules {
   /** Present only when there is no error: a program that is safe to compile. */
@@ -31,15 +34,17 @@ export interface ParsedSchedules {
  * can validate an uploaded file the same way the CLI checks the folder.
  */
 export function parseSchedules(
-  texts: ScheduleTexts,
+  texts: Omit<ScheduleTexts, 'promos'>,
+  promoSource: PromoSource,
   catalogue: MediaCatalogue,
   dir = 'schedules',
 ): ParsedSchedules {
   const errors: SourceIssue[] = [];
-  const sources = {} as Record<ScheduleFile, SourceFile>;
+  const sources: Partial<Record<ScheduleFile, SourceFile>> = {};
   const parse = <T>(file: ScheduleFile, schema: ZodType<T>, required: boolean): T | undefined => {
     const name = `${dir}/${SCHEDULE_FILES[file]}`;
-    const text = texts[file];
+    const text =
+      file === 'promos' ? ('text' in promoSource ? promoSource.text : undefined) : texts[file];
     if (text === undefined) {
       if (required) errors.push({ file: name, line: 0, col: 0, message: 'file is missing' });
       return undefined;
@@ -58,7 +63,11 @@ export function parseSchedules(
   const calendar = parse('calendar', calendarSchema, true);
   const volume = parse('volume', volumeSchema, true);
   const promos =
-    texts.promos === undefined ? { promos: [] } : parse('promos', promosFileSchema, false);
+    'records' in promoSource
+      ? { promos: promoSource.records }
+      : promoSource.text === undefined
+        ? { promos: [] }
+        : parse('promos', promosFileSchema, false);
   if (!program) return { errors, warnings: [] };
 
   // With the program readable, check it against stand-ins for any file that is not, so every
@@ -83,7 +92,13 @@ export function parseSchedules(
   const located = (severity: 'error' | 'warning') =>
     findings
       .filter((f) => f.severity === severity)
-      .map((f) => issueAt(sources[f.file] as SourceFile, f.path, f.message, f.atKey));
+      .map((f) => {
+        const source = sources[f.file];
+        if (source) return issueAt(source, f.path, f.message, f.atKey);
+        // Promo records from the database: name the promo instead of a line.
+        const promo = schedules.promos[Number(f.path[1])];
+        return { file: 'promos', line: 0, col: 0, message: `${promo?.id ?? '?'}: ${f.message}` };
+      });
   errors.push(...located('error'));
   const warnings = located('warning');
   return errors.length ? { errors, warnings } : { schedules, errors, warnings };
@@ -117,7 +132,7 @@ export async function loadSchedules(
     readScheduleTexts(schedulesDir),
     scanMedia(mediaDir),
   ]);
-  const parsed = parseSchedules(texts, scanned.catalogue, schedulesDir);
+  const parsed = parseSchedules(texts, { text: texts.promos }, scanned.catalogue, schedulesDir);
   const mediaErrors = scanned.problems.map((p) => ({
     file: `${mediaDir}/${p.file}`,
     line: 0,

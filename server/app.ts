@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './app-env.ts';
+import { authenticate } from './auth/middleware.ts';
+import { authRoutes } from './auth/routes.ts';
+import type { AppContext } from './context.ts';
+import { eventRoutes } from './events/routes.ts';
+import { apiError, onError } from './http/errors.ts';
+import { programRoutes } from './program/routes.ts';
+import { systemRoutes } from './system/routes.ts';
+
+/** The API's feature routes, mounted under /api. Its type gives the kiosk a typed client. */
+function apiRoutes() {
+  return new Hono<AppEnv>()
+    .route('/', systemRoutes)
+    .route('/', authRoutes)
+    .route('/', eventRoutes)
+    .route('/', programRoutes);
+}
+
+/** The whole HTTP surface of one server: API, event stream, media and pages, on one origin. */
+export function createApp(ctx: AppContext) {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('ctx', ctx);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      // Kiosk, API and media share one origin (CORP same-origin would block anything else).
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        frameAncestors: ["'self'"],
+      },
+      // Plain HTTP on a mall LAN is the common case; HSTS would only mislead.
+      strictTransportSecurity: false,
+    }),
+  );
+  // CSRF: every unsafe request from a signed-in person must carry the session's token in a
+  // header (auth/middleware.ts), whatever its content type; devices use bearer tokens, which a
+  // browser never sends by itself. Hono's origin-only csrf() would add nothing to that.
+  app.use('/api/*', authenticate);
+  const routes = app.route('/api', apiRoutes());
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/'))
+      throw apiError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`);
+    return c.text('not found', 404);
+  });
+  app.onError(onError(ctx.log));
+  return routes;
+}
+export type AppType = ReturnType<typeof createApp>;

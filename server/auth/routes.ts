@@ -1,0 +1,189 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import type { AppEnv } from '../app-env.ts';
+import { apiError, notFound } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+import { allow, SESSION_COOKIE, userOf } from './middleware.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { ADMIN, DEVICE_KINDS, roleSchema, STAFF } from './roles.ts';
+import { SESSION_TTL_MS } from './store.ts';
+
+const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(40)
+  .regex(/^[\w.\-\u4e00-\u9fff]+$/u, 'letters, digits, . _ - or Chinese');
+const password = z.string().min(8, 'at least 8 characters').max(200);
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+
+/** Signing in and out, the signed-in person, users and devices. */
+export const authRoutes = new Hono<AppEnv>()
+  .post(
+    '/auth/login',
+    validate('json', z.object({ username: z.string(), password: z.string() })),
+    async (c) => {
+      const { auth, now, config, loginThrottle } = c.var.ctx;
+      const { username: name, password: pw } = c.req.valid('json');
+      const address = getConnInfo(c).remote.address ?? 'unknown';
+      const user = name.toLowerCase();
+      const t = Date.now();
+      const wait = Math.max(
+        loginThrottle.perAddress.waitFor(address, t),
+        loginThrottle.perUser.waitFor(user, t),
+      );
+      if (wait > 0) {
+        const seconds = Math.ceil(wait / 1000);
+        throw apiError(
+          429,
+          'too-many-attempts',
+          `too many failed sign-ins; try again in ${seconds} s`,
+          {},
+          { 'Retry-After': String(seconds) },
+        );
+      }
+      const found = auth.credentials(name);
+      const ok = found && !found.user.disabled && (await verifyPassword(pw, found.passwordHash));
+      if (!ok || !found) {
+        loginThrottle.perAddress.fail(address, t);
+        loginThrottle.perUser.fail(user, t);
+        throw apiError(401, 'bad-credentials', 'wrong username or password');
+      }
+      loginThrottle.perUser.clear(user);
+      const session = auth.createSession(found.user.id, now());
+      setCookie(c, SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+        secure: config.secureCookies,
+        maxAge: Math.floor(SESSION_TTL_MS / 1000),
+      });
+      return c.json({ user: found.user, csrfToken: session.csrfToken });
+    },
+  )
+  .post('/auth/logout', allow(STAFF), (c) => {
+    const me = userOf(c);
+    c.var.ctx.auth.revokeSession(me.sessionId, c.var.ctx.now());
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ok: true });
+  })
+  .get('/auth/me', allow(STAFF), (c) => {
+    const me = userOf(c);
+    return c.json({ user: c.var.ctx.auth.user(me.id), csrfToken: me.csrfToken });
+  })
+  .post(
+    '/auth/password',
+    allow(STAFF),
+    validate('json', z.object({ current: z.string(), next: password })),
+    async (c) => {
+      const me = userOf(c);
+      const { auth, now } = c.var.ctx;
+      const { current, next } = c.req.valid('json');
+      const found = auth.credentials(me.username);
+      if (!found || !(await verifyPassword(current, found.passwordHash)))
+        throw apiError(400, 'bad-credentials', 'the current password is wrong', {
+          field: 'current',
+        });
+      auth.updateUser(me.id, { passwordHash: await hashPassword(next) });
+      auth.revokeUserSessions(me.id, now());
+      return c.json({ ok: true, message: 'password changed; sign in again' });
+    },
+  )
+
+  .get('/users', allow(ADMIN), (c) => c.json({ users: c.var.ctx.auth.users() }))
+  .post(
+    '/users',
+    allow(ADMIN),
+    validate(
+      'json',
+      z.object({
+        username,
+        password,
+        role: roleSchema,
+        displayName: z.string().max(80).optional(),
+      }),
+    ),
+    async (c) => {
+      const { auth, now } = c.var.ctx;
+      const body = c.req.valid('json');
+      if (auth.credentials(body.username))
+        throw apiError(409, 'exists', `user "${body.username}" already exists`, {
+          field: 'username',
+        });
+      const user = auth.createUser(
+        { ...body, passwordHash: await hashPassword(body.password) },
+        now(),
+      );
+      return c.json({ user }, 201);
+    },
+  )
+  .patch(
+    '/users/:id',
+    allow(ADMIN),
+    validate('param', idParam),
+    validate(
+      'json',
+      z.object({
+        role: roleSchema.optional(),
+        password: password.optional(),
+        disabled: z.boolean().optional(),
+        displayName: z.string().max(80).optional(),
+      }),
+    ),
+    async (c) => {
+      const { auth, now } = c.var.ctx;
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      if (!auth.user(id)) throw notFound(`user ${id}`);
+      const me = userOf(c);
+      if (id === me.id && (body.disabled || (body.role && body.role !== 'admin')))
+        throw apiError(
+          400,
+          'self',
+          'an admin cannot disable or demote themselves; ask another admin',
+        );
+      const user = auth.updateUser(id, {
+        ...(body.role ? { role: body.role } : {}),
+        ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
+        ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
+        ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
+      });
+      // A new password, a new role or a disabled account ends the person's open sessions.
+      if (body.password || body.role || body.disabled) auth.revokeUserSessions(id, now());
+      return c.json({ user });
+    },
+  )
+  .delete('/users/:id/sessions', allow(ADMIN), validate('param', idParam), (c) => {
+    const { id } = c.req.valid('param');
+    if (!c.var.ctx.auth.user(id)) throw notFound(`user ${id}`);
+    return c.json({ revoked: c.var.ctx.auth.revokeUserSessions(id, c.var.ctx.now()) });
+  })
+
+  .get('/devices', allow(ADMIN), (c) => c.json({ devices: c.var.ctx.auth.devices() }))
+  .post(
+    '/devices',
+    allow(ADMIN),
+    validate(
+      'json',
+      z.object({ name: z.string().trim().min(1).max(60), kind: z.enum(DEVICE_KINDS) }),
+    ),
+    (c) => {
+      const { auth, now } = c.var.ctx;
+      const { name, kind } = c.req.valid('json');
+      if (auth.devices().some((d) => d.name === name))
+        throw apiError(409, 'exists', `a device is already named "${name}"`, { field: 'name' });
+      const { device, token } = auth.createDevice(name, kind, now());
+      return c.json(
+        { device, token, message: 'store this token on the device now: it is not shown again' },
+        201,
+      );
+    },
+  )
+  .delete('/devices/:id', allow(ADMIN), validate('param', idParam), (c) => {
+    const { id } = c.req.valid('param');
+    if (!c.var.ctx.auth.device(id)) throw notFound(`device ${id}`);
+    c.var.ctx.auth.revokeDevice(id, c.var.ctx.now());
+    return c.json({ ok: true });
+  });

@@ -1,0 +1,29 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { allow } from '../auth/middleware.ts';
+import { ANYONE } from '../auth/roles.ts';
+
+/** Clock sync and health: what a kiosk and a monitoring check need. */
+export const systemRoutes = new Hono<AppEnv>()
+  // Players estimate their offset from round trips to this; it does as little as possible.
+  .get('/time', allow(ANYONE), (c) => c.json({ now: Date.now() }))
+  .get('/health', (c) => {
+    const { db, schedules, bus } = c.var.ctx;
+    let database = 'ok';
+    try {
+      db.prepare('SELECT 1').get();
+    } catch {
+      database = 'failing';
+    }
+    const ok = database === 'ok';
+    return c.json(
+      {
+        status: ok ? 'ok' : 'degraded',
+        database,
+        today: schedules.today(),
+        timezone: schedules.timezone(),
+        streams: bus.listenerCount(),
+      },
+      ok ? 200 : 503,
+    );
+  });
