@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { readConfig } from './config.ts';
 import { createContext } from './context.ts';
+import { startDayRunner } from './runner/day-runner.ts';
 
 const read = readConfig();
 if ('errors' in read) {
@@ -15,6 +16,8 @@ const ctx = await createContext(config).catch((err: Error) => {
   console.error(`deskcast cannot start: ${err.message}`);
   process.exit(1);
 });
+const runner = startDayRunner(ctx);
+ctx.onClose(() => runner.stop());
 const app = createApp(ctx);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   ctx.log.info('listening', {
@@ -36,7 +39,9 @@ function shutdown(signal: string) {
     process.exit(0);
   };
   server.close(exit);
-  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  // Ended streams leave idle keep-alive sockets behind a moment later: sweep them until closed.
+  const sweep = setInterval(() => 'closeIdleConnections' in server && server.closeIdleConnections(), 50);
+  sweep.unref();
   setTimeout(() => {
     if ('closeAllConnections' in server) server.closeAllConnections();
     exit();
