@@ -77,6 +77,13 @@ export async function spawnServer(
   return { url, child };
 }
 
+/** Resolves with the exit code, or the signal that ended the process. Call before killing it. */
+export function exited(child: ChildProcess): Promise<number | string> {
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
+}
+
 // Response bodies are read loosely in tests; each assertion says what it expects.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = Record<string, any>;
