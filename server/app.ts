@@ -5,9 +5,15 @@ import { authenticate } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
 import { eventRoutes } from './events/routes.ts';
+import { announcementRoutes } from './announcements/routes.ts';
 import { apiError, onError } from './http/errors.ts';
+import { mediaFileRoutes } from './media/file-route.ts';
+import { mediaRoutes } from './media/routes.ts';
+import { playRoutes } from './plays/routes.ts';
+import { promoRoutes } from './promos/routes.ts';
 import { programRoutes } from './program/routes.ts';
 import { systemRoutes } from './system/routes.ts';
+import { ttsRoutes } from './tts/routes.ts';
 
 /** The API's feature routes, mounted under /api. Its type gives the kiosk a typed client. */
 function apiRoutes() {
@@ -15,7 +21,11 @@ function apiRoutes() {
     .route('/', systemRoutes)
     .route('/', authRoutes)
     .route('/', eventRoutes)
-    .route('/', programRoutes);
+    .route('/', programRoutes)
+    .route('/', mediaRoutes)
+    .route('/', promoRoutes)
+    .route('/', announcementRoutes)
+    .route('/', playRoutes);
 }
 
 /** The whole HTTP surface of one server: API, event stream, media and pages, on one origin. */
@@ -46,6 +56,12 @@ export function createApp(ctx: AppContext) {
   // browser never sends by itself. Hono's origin-only csrf() would add nothing to that.
   app.use('/api/*', authenticate);
   const routes = app.route('/api', apiRoutes());
+  // Stored audio: devices and staff only, like the API (a device sends its bearer token).
+  app.use('/media/*', authenticate);
+  app.route('/', mediaFileRoutes);
+  // Rendered speech (/tts/<sha256>.wav): the same audience, the same sign-in.
+  app.use('/tts/*', authenticate);
+  app.route('/tts', ttsRoutes);
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/'))
       throw apiError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`);

@@ -7,12 +7,15 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { eventBus } from './events/bus.ts';
 import { createLogger, type Logger } from './log.ts';
-import type { MediaCatalogue } from './media/catalogue.ts';
-import { scanMedia } from './media/scan.ts';
-import { promosFileSchema, type Promo } from './program/promo-schema.ts';
+import { playLog } from './plays/play-log.ts';
+import { importShippedMedia } from './media/import.ts';
+import { startLoudnessBackfill } from './media/loudness-backfill.ts';
+import { mediaLibrary } from './media/library.ts';
 import { scheduleService } from './program/schedule-service.ts';
+import { announcementStore } from './announcements/store.ts';
+import { importPromosOnce } from './promos/import.ts';
+import { promoStore } from './promos/store.ts';
 import { scheduleStore, STORED_FILES, type StoredFile } from './program/schedule-store.ts';
-import { parse as parseYamlText } from 'yaml';
 
 /**
  * The composition root: everything a request or a job needs, built once from the config.
@@ -27,18 +30,21 @@ export async function createContext(config: Config, log: Logger = createLogger(c
   const bus = eventBus(db, log);
   const closers: (() => void)[] = [];
 
-  // Media and promos: read from the shipped folders until their own stores take over.
-  const scanned = await scanMedia(config.mediaDir);
-  const catalogue: MediaCatalogue = scanned.catalogue;
-  for (const p of scanned.problems) log.warn('media file skipped', { ...p });
-  const promos: readonly Promo[] = readPromos(config.schedulesDir);
+  // The media library; on first start it imports the shipped folder, before the program loads.
+  const media = mediaLibrary(db, join(config.dataDir, 'media'), log);
+  await importShippedMedia(media, config.mediaDir, log, now());
+  closers.push(startLoudnessBackfill(media, log));
+  // Promos live in their table; on first start they are imported from promos.yaml, before
+  // the program loads (it is checked against them).
+  const promos = promoStore(db);
+  importPromosOnce(promos, config.schedulesDir, log, now());
 
   const schedules = scheduleService({
     store: scheduleStore(db),
     bus,
     log,
-    catalogue: () => catalogue,
-    promos: () => promos,
+    catalogue: () => media.catalogue(),
+    promos: () => promos.all(),
     now,
   });
   schedules.seed(readScheduleFolder(config.schedulesDir), 'import');
@@ -53,8 +59,11 @@ export async function createContext(config: Config, log: Logger = createLogger(c
     loginThrottle: loginThrottle(),
     bus,
     schedules,
-    media: { catalogue: () => catalogue },
-    promos: { all: () => promos },
+    media,
+    promos,
+    announcements: announcementStore(db),
+    /** The as-played log and each player's latest playback state. */
+    plays: playLog(db),
     /** Registers something to close on shutdown (open event streams, timers). */
     onClose(fn: () => void): () => void {
       closers.push(fn);
@@ -87,14 +96,4 @@ function readScheduleFolder(dir: string): Record<StoredFile, string> {
   return Object.fromEntries(
     STORED_FILES.map((f) => [f, readFileSync(join(dir, `${f}.yaml`), 'utf8')]),
   ) as Record<StoredFile, string>;
-}
-
-function readPromos(dir: string): readonly Promo[] {
-  try {
-    return promosFileSchema.parse(
-      parseYamlText(readFileSync(join(dir, 'promos.yaml'), 'utf8')) ?? {},
-    ).promos;
-  } catch {
-    return [];
-  }
 }

@@ -40,7 +40,10 @@ function shutdown(signal: string) {
   };
   server.close(exit);
   // Ended streams leave idle keep-alive sockets behind a moment later: sweep them until closed.
-  const sweep = setInterval(() => 'closeIdleConnections' in server && server.closeIdleConnections(), 50);
+  const sweep = setInterval(
+    () => 'closeIdleConnections' in server && server.closeIdleConnections(),
+    50,
+  );
   sweep.unref();
   setTimeout(() => {
     if ('closeAllConnections' in server) server.closeAllConnections();

@@ -1,11 +1,14 @@
 /** What the day-plan compiler knows about the audio it can schedule. */
 export interface MediaItem {
-  /** Path under media/ without the extension: `background/light/02-river`. */
+  /** What the program files name: `background/light/02-river` (shipped: its path, no extension). */
   id: string;
-  /** Path under media/, with the extension, as the player fetches it. */
+  /**
+   * The stored file, `<sha256>.<ext>`, as the player fetches it (`/media/<file>`); the CLI's
+   * folder scan gives the path under media/ instead.
+   */
   file: string;
   title: string;
-  /** The folders it sits in (`background`, `light`): what playlists select on. */
+  /** What playlists select on; shipped files get their folders (`background`, `light`). */
   tags: readonly string[];
   durationMs: number;
 }

@@ -189,7 +189,11 @@ export const programRoutes = new Hono<AppEnv>()
       const d = c.req.valid('query').date ?? schedules.today();
       if (!isIsoDate(d))
         throw apiError(400, 'invalid', `"${d}" is not a date (YYYY-MM-DD)`, { field: 'date' });
-      return c.json(schedules.plan(d));
+      const { json, etag } = schedules.compiled(d);
+      // Kiosks poll their plans; an unchanged one costs a 304.
+      const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
+      if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
+      return c.body(json, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
     },
   );
 

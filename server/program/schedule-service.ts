@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { addDays, dateInZone, type IsoDate } from '../common/zoned-time.ts';
 import type { EventBus } from '../events/bus.ts';
 import { apiError } from '../http/errors.ts';
@@ -40,6 +41,13 @@ export interface Verdict {
   schedules?: Omit<Schedules, 'promos'>;
 }
 
+export interface CompiledPlan {
+  plan: DayPlan;
+  json: string;
+  /** Changes exactly when the plan's content does. */
+  etag: string;
+}
+
 interface Live {
   revisions: Record<StoredFile, RevisionWithText>;
   schedules: Omit<Schedules, 'promos'>;
@@ -52,7 +60,7 @@ interface Live {
  */
 export function scheduleService(deps: ScheduleDeps) {
   const { store, bus, log } = deps;
-  const plans = new Map<string, DayPlan>();
+  const plans = new Map<string, CompiledPlan>();
   let live: Live | undefined;
 
   const nameOf = (file: StoredFile) => `${file}.yaml`;
@@ -158,19 +166,24 @@ export function scheduleService(deps: ScheduleDeps) {
 
     /** The plan of a date, compiled once and kept until something changes. */
     plan(date: IsoDate, options: PlanOptions = {}): DayPlan {
+      return this.compiled(date, options).plan;
+    },
+
+    /** The plan with its JSON text and an ETag, so serving it again costs nothing. */
+    compiled(date: IsoDate, options: PlanOptions = {}): CompiledPlan {
       const key = `${date}|${JSON.stringify(options.forecast ?? null)}`;
-      let plan = plans.get(key);
-      if (!plan) {
+      let entry = plans.get(key);
+      if (!entry) {
         const { schedules } = current();
-        plan = compileDayPlan(
-          { ...schedules, promos: deps.promos(), catalogue: deps.catalogue() },
-          date,
-          options,
-        );
+        const inputs = { ...schedules, promos: deps.promos(), catalogue: deps.catalogue() };
+        const plan = compileDayPlan(inputs, date, options);
+        const json = JSON.stringify(plan);
+        const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+        entry = { plan, json, etag };
         if (plans.size > 400) plans.clear();
-        plans.set(key, plan);
+        plans.set(key, entry);
       }
-      return plan;
+      return entry;
     },
 
     /** Would the program still be valid with these changes? Nothing is changed. */

@@ -30,11 +30,18 @@ describe('program API', () => {
     });
     expect(await farewellStart('2026-12-05')).toBe('17:55');
     expect((await cast.device.get('/api/plan?date=2026-02-30')).status).toBe(400);
+    const etag = r.headers.get('etag') as string;
+    expect(
+      (await cast.device.get('/api/plan?date=2026-12-05', { 'If-None-Match': etag })).status,
+    ).toBe(304);
     expect((await cast.device.get('/api/program')).status).toBe(403);
   });
 
   it('saves a valid edit as a new revision and recompiles the plan', async () => {
     const current = (await cast.announcer.get('/api/program')).body;
+    const oldEtag = (await cast.device.get('/api/plan?date=2026-12-05')).headers.get(
+      'etag',
+    ) as string;
     expect(current.yaml).toContain("closing: '18:00'");
     const yaml = (current.yaml as string).replace(
       "weekend:\n    closing: '18:00'",
@@ -50,6 +57,15 @@ describe('program API', () => {
     expect(r.body.revision).toBeGreaterThan(current.revision);
     expect(await farewellStart('2026-12-05')).toBe('18:25');
     expect(events.map((e) => e.type)).toEqual(['schedule-changed', 'plan-changed']);
+    // The edit changed the plan: a kiosk holding the old ETag gets the new plan, not a 304.
+    expect(
+      (await cast.device.get('/api/plan?date=2026-12-05', { 'If-None-Match': oldEtag })).status,
+    ).toBe(200);
+    // The edit changed the plan, so its ETag no longer matches.
+    const old = (
+      await cast.device.get('/api/plan?date=2026-12-05', { 'If-None-Match': 'x' })
+    ).headers.get('etag');
+    expect(old).toMatch(/^"[\w-]+"$/);
     const after = (await cast.announcer.get('/api/program')).body;
     expect(after).toMatchObject({
       revision: r.body.revision,

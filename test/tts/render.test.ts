@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_VOICE, renderSpeech, TtsUnavailableError } from '../../server/tts/render.ts';
+import { wavDurationMs } from '../../server/tts/wav.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'deskcast-tts-'));
+});
+
+describe('renderSpeech', () => {
+  it('renders text to a WAV named by its hash, with its duration', async () => {
+    const s = await renderSpeech('请A012号顾客到2号窗口', dir);
+    expect(s.name).toMatch(/^[0-9a-f]{64}\.wav$/);
+    expect(s.url).toBe(`/tts/${s.name}`);
+    expect(s.spoken).toBe('请A零一二号顾客到二号窗口');
+    // 13 syllables at 150 words a minute: a few seconds, not nothing and not a minute.
+    expect(s.durationMs).toBeGreaterThan(2000);
+    expect(s.durationMs).toBeLessThan(15000);
+    const { size } = await stat(s.file);
+    expect(size).toBeGreaterThan(44);
+    expect(await readdir(dir)).toEqual([s.name]); // no temp file left behind
+  });
+
+  it('renders the same speech once: same text (or the same once normalised) is the same file', async () => {
+    const a = await renderSpeech('请A012号顾客到2号窗口', dir);
+    const before = (await stat(a.file)).mtimeMs;
+    const b = await renderSpeech('  请A０１２号顾客到二号窗口 ', dir);
+    expect(b.name).toBe(a.name);
+    expect(b.durationMs).toBe(a.durationMs);
+    expect((await stat(b.file)).mtimeMs).toBe(before);
+    const other = await renderSpeech('请A013号顾客到2号窗口', dir);
+    expect(other.name).not.toBe(a.name);
+  });
+
+  it('passes text to the synthesiser as data, never to a shell', async () => {
+    const marker = join(dir, 'pwned');
+    const s = await renderSpeech(
+      `欢迎光临 $(touch ${marker}) \`touch ${marker}\`; touch ${marker}`,
+      dir,
+    );
+    expect(s.durationMs).toBeGreaterThan(0);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it('says clearly when the synthesiser is not installed', async () => {
+    const missing = { ...DEFAULT_VOICE, command: 'espeak-ng-not-installed' };
+    const err = await renderSpeech('你好', dir, missing).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TtsUnavailableError);
+    expect((err as Error).message).toContain('apt-get install espeak-ng');
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses empty text', async () => {
+    await expect(renderSpeech('   ', dir)).rejects.toThrow(RangeError);
+  });
+});
+
+describe('wavDurationMs', () => {
+  const wav = (dataBytes: number, byteRate: number, declared = dataBytes) => {
+    const b = Buffer.alloc(44);
+    b.write('RIFF', 0);
+    b.writeUInt32LE(36 + dataBytes, 4);
+    b.write('WAVE', 8);
+    b.write('fmt ', 12);
+    b.writeUInt32LE(16, 16);
+    b.writeUInt16LE(1, 20);
+    b.writeUInt16LE(1, 22);
+    b.writeUInt32LE(byteRate / 2, 24);
+    b.writeUInt32LE(byteRate, 28);
+    b.writeUInt16LE(2, 32);
+    b.writeUInt16LE(16, 34);
+    b.write('data', 36);
+    b.writeUInt32LE(declared, 40);
+    return new Uint8Array(b);
+  };
+
+  it('divides the data by the byte rate', () => {
+    expect(wavDurationMs(wav(44100, 44100), 44 + 44100)).toBe(1000);
+  });
+
+  it('uses the file size when a streaming writer left a placeholder size', () => {
+    expect(wavDurationMs(wav(0, 44100, 0xffffffff), 44 + 22050)).toBe(500);
+  });
+
+  it('is undefined for what is not a WAV', () => {
+    expect(wavDurationMs(new TextEncoder().encode('ID3 not a wav at all....'), 24)).toBeUndefined();
+  });
+});
