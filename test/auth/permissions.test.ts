@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { startServer, withCast, type Client, type TestServer } from '../helpers/server.ts';
+
+type Who = 'anonymous' | 'desk' | 'announcer' | 'admin' | 'device';
+const PUBLIC: Who[] = ['anonymous', 'desk', 'announcer', 'admin', 'device'];
+const ANYONE: Who[] = ['desk', 'announcer', 'admin', 'device'];
+const STAFF: Who[] = ['desk', 'announcer', 'admin'];
+const BROADCAST: Who[] = ['announcer', 'admin'];
+const ADMIN: Who[] = ['admin'];
+const DEVICE: Who[] = ['device'];
+
+/** Every route of the server and who it lets in. A new route must be added here to pass. */
+const WHO_MAY: Record<string, Who[]> = {
+  'GET /api/time': ANYONE,
+  'GET /api/health': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'GET /api/auth/me': STAFF,
+  'POST /api/auth/password': STAFF,
+  'GET /api/users': ADMIN,
+  'POST /api/users': ADMIN,
+  'PATCH /api/users/:id': ADMIN,
+  'DELETE /api/users/:id/sessions': ADMIN,
+  'GET /api/devices': ADMIN,
+  'POST /api/devices': ADMIN,
+  'DELETE /api/devices/:id': ADMIN,
+  'GET /api/events': ANYONE,
+  ...Object.fromEntries(
+    ['program', 'calendar', 'volume'].flatMap((f) => [
+      [`GET /api/${f}`, STAFF],
+      [`PUT /api/${f}`, BROADCAST],
+      [`GET /api/${f}/export`, STAFF],
+      [`POST /api/${f}/import`, BROADCAST],
+      [`GET /api/${f}/revisions`, STAFF],
+      [`GET /api/${f}/revisions/:id`, STAFF],
+      [`POST /api/${f}/revisions/:id/restore`, BROADCAST],
+    ]),
+  ),
+  'GET /api/calendar/days': STAFF,
+  'POST /api/calendar/days': BROADCAST,
+  'GET /api/plan': ANYONE,
+  'GET /api/media': ANYONE,
+  'POST /api/media': BROADCAST,
+  'GET /api/media/:id{.+}': ANYONE,
+  'PATCH /api/media/:id{.+}': BROADCAST,
+  'DELETE /api/media/:id{.+}': BROADCAST,
+  'GET /media/:file': ANYONE,
+  'GET /api/promos': STAFF,
+  'GET /api/promos/:id': STAFF,
+  'POST /api/promos': BROADCAST,
+  'PATCH /api/promos/:id': BROADCAST,
+  'POST /api/promos/:id/retire': BROADCAST,
+  'POST /api/promos/:id/unretire': BROADCAST,
+  'GET /api/announcements/templates': STAFF,
+  'GET /api/announcements': ANYONE,
+  'POST /api/announcements': STAFF,
+  'POST /api/announcements/from-template': STAFF,
+  'POST /api/announcements/:id/cancel': STAFF,
+  'GET /tts/:name': ANYONE,
+  'POST /api/plays': DEVICE,
+  'GET /api/plays': STAFF,
+  'GET /api/plays/summary': STAFF,
+  'GET /api/plays/export.csv': STAFF,
+  'POST /api/playback-state': DEVICE,
+  'GET /api/playback-state': STAFF,
+  // Last: it ends the session it is called with.
+  'POST /api/auth/logout': STAFF,
+};
+
+const REFUSED = new Set(['unauthenticated', 'forbidden', 'csrf']);
+
+/** A concrete path for a route pattern: ids that do not exist, so nothing real is touched. */
+const concrete = (path: string) =>
+  path
+    .replace(':id{.+}', 'no/such-media')
+    .replace(':id', '999999')
+    .replace(':file', `${'0'.repeat(64)}.mp3`)
+    .replace(':name', `${'0'.repeat(64)}.wav`);
+
+let server: TestServer;
+let clients: Record<Who, Client>;
+beforeAll(async () => {
+  server = await startServer();
+  clients = await withCast(server);
+});
+afterAll(() => server.close());
+
+describe('who may do what', () => {
+  it('lists every route the server has', () => {
+    // Middleware registrations show as ALL; every real endpoint has a method.
+    const routes = createApp(server.ctx)
+      .routes.filter((r) => r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path}`);
+    expect([...new Set(routes)].sort()).toEqual(Object.keys(WHO_MAY).sort());
+  });
+
+  it.each(Object.entries(WHO_MAY))(
+    '%s lets in %j and refuses everyone else',
+    async (route, allowed) => {
+      const [method, path] = route.split(' ') as [string, string];
+      for (const who of ['anonymous', 'device', 'desk', 'announcer', 'admin'] as Who[]) {
+        const body = method === 'GET' ? undefined : {};
+        const r =
+          path === '/api/events'
+            ? await statusOfStream(clients[who])
+            : await clients[who].request(method, concrete(path), body);
+        const refused =
+          r.status === 401 || (r.status === 403 && REFUSED.has(r.body.error as string));
+        if (allowed.includes(who)) {
+          expect(refused, `${who} ${route}: ${r.status} ${r.text.slice(0, 120)}`).toBe(false);
+          expect(r.status, `${who} ${route}`).toBeLessThan(500);
+        } else {
+          expect(r.status, `${who} ${route}`).toBe(who === 'anonymous' ? 401 : 403);
+          expect(r.body.error).toBe(who === 'anonymous' ? 'unauthenticated' : 'forbidden');
+        }
+      }
+    },
+  );
+});
+
+/** The event stream never ends by itself: read its status and error body, then hang up. */
+async function statusOfStream(client: Client) {
+  const headers: Record<string, string> = {};
+  if (client.cookie) headers['Cookie'] = client.cookie;
+  if (client.bearer) headers['Authorization'] = `Bearer ${client.bearer}`;
+  const abort = new AbortController();
+  const res = await fetch(`${client.base}/api/events`, { headers, signal: abort.signal });
+  const body = res.status === 200 ? {} : ((await res.json()) as Record<string, unknown>);
+  abort.abort();
+  return { status: res.status, body, text: JSON.stringify(body) };
+}
