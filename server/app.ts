@@ -12,6 +12,7 @@ import { mediaRoutes } from './media/routes.ts';
 import { playRoutes } from './plays/routes.ts';
 import { promoRoutes } from './promos/routes.ts';
 import { programRoutes } from './program/routes.ts';
+import { homePage } from './system/home-page.ts';
 import { systemRoutes } from './system/routes.ts';
 import { ttsRoutes } from './tts/routes.ts';
 
@@ -62,6 +63,7 @@ export function createApp(ctx: AppContext) {
   // Rendered speech (/tts/<sha256>.wav): the same audience, the same sign-in.
   app.use('/tts/*', authenticate);
   app.route('/tts', ttsRoutes);
+  app.route('/', homePage);
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/'))
       throw apiError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`);

@@ -12,6 +12,7 @@ const DEVICE: Who[] = ['device'];
 
 /** Every route of the server and who it lets in. A new route must be added here to pass. */
 const WHO_MAY: Record<string, Who[]> = {
+  'GET /': PUBLIC,
   'GET /api/time': ANYONE,
   'GET /api/health': PUBLIC,
   'POST /api/auth/login': PUBLIC,
