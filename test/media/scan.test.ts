@@ -4,28 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withTags } from '../../server/media/catalogue.ts';
 import { scanMedia } from '../../server/media/scan.ts';
-
-/** A real PCM WAV file of `seconds` of a 440 Hz tone. */
-function wav(seconds: number, rate = 8000): Buffer {
-  const samples = Math.round(seconds * rate);
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++)
-    data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
-  const head = Buffer.alloc(44);
-  head.write('RIFF', 0);
-  head.writeUInt32LE(36 + data.length, 4);
-  head.write('WAVEfmt ', 8);
-  head.writeUInt32LE(16, 16);
-  head.writeUInt16LE(1, 20);
-  head.writeUInt16LE(1, 22);
-  head.writeUInt32LE(rate, 24);
-  head.writeUInt32LE(rate * 2, 28);
-  head.writeUInt16LE(2, 32);
-  head.writeUInt16LE(16, 34);
-  head.write('data', 36);
-  head.writeUInt32LE(data.length, 40);
-  return Buffer.concat([head, data]);
-}
+import { wav } from './fixtures.ts';
 
 describe('media scan', () => {
   it('reads durations from the files, tags from their folders, and reports what is not audio', async () => {
