@@ -42,7 +42,7 @@ export function parseSchedules(
   const errors: SourceIssue[] = [];
   const sources: Partial<Record<ScheduleFile, SourceFile>> = {};
   const parse = <T>(file: ScheduleFile, schema: ZodType<T>, required: boolean): T | undefined => {
-    const name = `${dir}/${SCHEDULE_FILES[file]}`;
+    const name = dir ? `${dir}/${SCHEDULE_FILES[file]}` : SCHEDULE_FILES[file];
     const text =
       file === 'promos' ? ('text' in promoSource ? promoSource.text : undefined) : texts[file];
     if (text === undefined) {

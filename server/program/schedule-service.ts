@@ -70,10 +70,9 @@ export function scheduleService(deps: ScheduleDeps) {
     catalogue: MediaCatalogue,
     promos: readonly Promo[],
   ): Verdict {
+    // No folder: issues name the file alone (`program.yaml:12:5`), as the console shows them.
     const parsed = parseSchedules(texts, { records: promos }, catalogue, '');
-    const fix = (i: SourceIssue) => ({ ...i, file: i.file.replace(/^\//, '') });
-    const errors = parsed.errors.map(fix);
-    const warnings = parsed.warnings.map(fix);
+    const { errors, warnings } = parsed;
     if (!parsed.schedules) return { errors, warnings };
     // The files are consistent; now prove the coming days compile.
     const today = dateInZone(parsed.schedules.calendar.timezone, deps.now().getTime());
