@@ -13,7 +13,9 @@ import { playRoutes } from './plays/routes.ts';
 import { promoRoutes } from './promos/routes.ts';
 import { programRoutes } from './program/routes.ts';
 import { homePage } from './system/home-page.ts';
+import { kioskPages } from './system/kiosk-pages.ts';
 import { systemRoutes } from './system/routes.ts';
+import { speechRoutes } from './tts/speech-route.ts';
 import { ttsRoutes } from './tts/routes.ts';
 
 /** The API's feature routes, mounted under /api. Its type gives the kiosk a typed client. */
@@ -26,7 +28,8 @@ function apiRoutes() {
     .route('/', mediaRoutes)
     .route('/', promoRoutes)
     .route('/', announcementRoutes)
-    .route('/', playRoutes);
+    .route('/', playRoutes)
+    .route('/', speechRoutes);
 }
 
 /** The whole HTTP surface of one server: API, event stream, media and pages, on one origin. */
@@ -64,6 +67,7 @@ export function createApp(ctx: AppContext) {
   app.use('/tts/*', authenticate);
   app.route('/tts', ttsRoutes);
   app.route('/', homePage);
+  app.route('/', kioskPages());
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/'))
       throw apiError(404, 'not-found', `no route ${c.req.method} ${c.req.path}`);

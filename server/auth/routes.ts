@@ -7,9 +7,10 @@ import { apiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { allow, SESSION_COOKIE, userOf } from './middleware.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { ADMIN, DEVICE_KINDS, roleSchema, STAFF } from './roles.ts';
+import { ADMIN, DEVICE_KINDS, roleSchema, STAFF, type Audience } from './roles.ts';
 import { SESSION_TTL_MS } from './store.ts';
 
+const DEVICE_ONLY: readonly Audience[] = ['device'];
 const username = z
   .string()
   .trim()
@@ -161,6 +162,13 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ revoked: c.var.ctx.auth.revokeUserSessions(id, c.var.ctx.now()) });
   })
 
+  // A player learns who it is (announcements name their target devices by id).
+  .get('/device', allow(DEVICE_ONLY), (c) => {
+    const me = c.var.principal;
+    if (me?.kind !== 'device')
+      throw apiError(403, 'forbidden', 'only a registered device has a device identity');
+    return c.json({ device: c.var.ctx.auth.device(me.id) });
+  })
   .get('/devices', allow(ADMIN), (c) => c.json({ devices: c.var.ctx.auth.devices() }))
   .post(
     '/devices',

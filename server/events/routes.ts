@@ -5,7 +5,7 @@ import { allow } from '../auth/middleware.ts';
 import { ANYONE } from '../auth/roles.ts';
 import type { EventRecord } from './event-types.ts';
 
-/** Proxies close idle streams (nginx after 60 s): a comment line keeps this one open. */
+/** Proxies close idle streams (nginx after 60 s), and players treat 45 s of silence as a drop. */
 export const HEARTBEAT_MS = 15_000;
 /** How soon a browser's EventSource reconnects after a drop. */
 const RETRY_MS = 2_000;
@@ -37,8 +37,9 @@ export const eventRoutes = new Hono<AppEnv>().get('/events', allow(ANYONE), (c) 
     });
     const unregister = onClose(finish);
     stream.onAbort(finish);
+    // An event, not a comment: EventSource hides comments, and players watch for silence.
     const heartbeat = setInterval(() => {
-      stream.write(': ping\n\n').catch(finish);
+      stream.writeSSE({ event: 'ping', data: '{}' }).catch(finish);
     }, HEARTBEAT_MS);
 
     try {

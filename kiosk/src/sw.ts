@@ -1,0 +1,38 @@
+/// <reference lib="webworker" />
+/**
+ * The player's service worker: keeps the page shell (HTML, scripts) for a reload while the
+ * server is away, and answers media, speech and plans from the caches the page filled.
+ */
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const SHELL = 'deskcast-shell-v1';
+const READ_FROM = ['deskcast-media-v1', 'deskcast-plans-v1', SHELL];
+
+sw.addEventListener('install', () => void sw.skipWaiting());
+sw.addEventListener('activate', (e) => e.waitUntil(sw.clients.claim()));
+
+sw.addEventListener('fetch', (e) => {
+  const url = new URL(e.request.url);
+  if (e.request.method !== 'GET' || url.origin !== location.origin) return;
+  const isShell = e.request.mode === 'navigate' || url.pathname.startsWith('/assets/');
+  const isStored =
+    url.pathname.startsWith('/media/') ||
+    url.pathname.startsWith('/tts/') ||
+    url.pathname === '/api/plan' ||
+    url.pathname === '/api/speech';
+  if (!isShell && !isStored) return;
+  e.respondWith(
+    (async () => {
+      try {
+        const res = await fetch(e.request);
+        if (isShell && res.ok) await (await caches.open(SHELL)).put(e.request, res.clone());
+        return res;
+      } catch (err) {
+        for (const name of READ_FROM) {
+          const hit = await (await caches.open(name)).match(e.request, { ignoreVary: true });
+          if (hit) return hit;
+        }
+        throw err;
+      }
+    })(),
+  );
+});
