@@ -43,7 +43,10 @@ export class MediaLoader {
       // A failed file is not remembered: the next attempt tries again.
       p.catch(() => this._decoded.delete(url));
       this._decoded.set(url, p);
-      void p.then(() => this._trim(url));
+      void p.then(
+        () => this._trim(url),
+        () => undefined,
+      );
     }
     return p;
   }

@@ -23,6 +23,9 @@ interface Active {
   item: TimedItem;
   sounding: Sounding;
   signature: string;
+  /** Reported once it has really begun: a play stopped before its start never happened. */
+  start?: StartRecord;
+  started: boolean;
 }
 
 export interface PlayerStatus {
@@ -40,6 +43,8 @@ export interface StartRecord {
   layer: string;
   plannedMs: number;
   actualMs: number;
+  /** Seconds into the file it started at (more than 0 when joined mid-item). */
+  offsetS: number;
 }
 
 const signature = (i: TimedItem) => `${i.startMs}|${i.endMs}|${i.media?.file ?? i.text ?? ''}`;
@@ -121,6 +126,7 @@ export class Player {
     const now = this._clock.now();
     if (this._announcement && now >= this._announcement.endsAt) this._announcement = undefined;
     this._startAnnouncement(now);
+    this._reportStarts();
     for (const item of within(this._timeline, now, now + DECODE_AHEAD_MS)) void this._prepare(item);
     for (const item of within(this._timeline, now, now + SCHEDULE_AHEAD_MS))
       this._schedule(item, now);
@@ -204,26 +210,40 @@ export class Player {
         ? { stopAt: this._engine.audioTimeOf(this._clock.toLocal(item.endMs)) }
         : {}),
     });
-    this._active.set(key, { item, sounding, signature: signature(item) });
     if (item.layer === 'bed') this._lastBed = buffer;
+    // Seconds into the file: more than 0 when joined mid-item (a reload, after an emergency).
+    const offsetS = Math.max(0, sounding.startsAt - when);
     const actualMs = this._engine.epochOf(sounding.startsAt) + this._clock.offsetMs;
-    if (!fallback) {
-      this.starts.push({
-        key,
-        slot: item.slot,
-        layer: item.layer,
-        plannedMs: item.startMs,
-        actualMs: Math.max(actualMs, item.startMs),
-      });
-      this._report(item, 'started', item.startMs, actualMs);
-    }
+    const start = fallback
+      ? undefined
+      : { key, slot: item.slot, layer: item.layer, plannedMs: item.startMs, actualMs, offsetS };
+    this._active.set(key, {
+      item,
+      sounding,
+      signature: signature(item),
+      started: false,
+      ...(start ? { start } : {}),
+    });
     void sounding.ended.then(() => {
-      if (this._active.get(key)?.sounding !== sounding) return;
+      const active = this._active.get(key);
+      if (active?.sounding !== sounding) return;
       this._active.delete(key);
       this._done.add(key);
       this._ready.delete(key);
-      if (!fallback) this._report(item, 'ended', item.endMs, this._clock.now());
+      if (active.started) this._report(item, 'ended', item.endMs, this._clock.now());
     });
+  }
+
+  /** Plays that have begun since the last tick go into the log, with when they really began. */
+  private _reportStarts(): void {
+    const t = this._engine.ctx.currentTime;
+    for (const a of this._active.values()) {
+      if (!a.start || a.sounding.startsAt > t) continue;
+      this.starts.push(a.start);
+      this._report(a.item, 'started', a.start.plannedMs, a.start.actualMs);
+      a.started = true;
+      delete a.start;
+    }
   }
 
   /** Music for a bed item whose own file is missing: the last music that played, so no silence. */
@@ -274,12 +294,14 @@ export class Player {
     }
     const endsAt = now + (t - REPEAT_GAP_S - this._engine.ctx.currentTime) * 1000;
     this._announcement = { a: due, soundings, endsAt };
+    const startedMs = this._engine.epochOf(soundings[0]?.startsAt ?? 0) + this._clock.offsetMs;
     this.starts.push({
       key: `announcement/${due.id}`,
       slot: 'announcement',
       layer: 'voice',
       plannedMs: now,
-      actualMs: now,
+      actualMs: startedMs,
+      offsetS: 0,
     });
   }
 
