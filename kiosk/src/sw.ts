@@ -7,7 +7,20 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = 'deskcast-shell-v1';
 const READ_FROM = ['deskcast-media-v1', 'deskcast-plans-v1', SHELL];
 
-sw.addEventListener('install', () => void sw.skipWaiting());
+/** The page and the scripts it loads, found in the page itself (their names carry a hash). */
+async function cacheShell(): Promise<void> {
+  const cache = await caches.open(SHELL);
+  const page = await fetch('/player', { cache: 'no-store' });
+  if (!page.ok) return;
+  const html = await page.clone().text();
+  await cache.put('/player', page);
+  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
+  await cache.addAll(assets);
+}
+
+sw.addEventListener('install', (e) => {
+  e.waitUntil(cacheShell().then(() => sw.skipWaiting()));
+});
 sw.addEventListener('activate', (e) => e.waitUntil(sw.clients.claim()));
 
 sw.addEventListener('fetch', (e) => {
@@ -28,7 +41,10 @@ sw.addEventListener('fetch', (e) => {
         return res;
       } catch (err) {
         for (const name of READ_FROM) {
-          const hit = await (await caches.open(name)).match(e.request, { ignoreVary: true });
+          // The page is one page whatever its query string (?token=…); data URLs differ by it.
+          const hit = await (
+            await caches.open(name)
+          ).match(e.request, { ignoreVary: true, ignoreSearch: isShell });
           if (hit) return hit;
         }
         throw err;

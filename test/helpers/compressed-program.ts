@@ -49,6 +49,8 @@ export interface CompressedRow {
   from: number;
   until?: number;
   id?: string;
+  /** A music row's own ordered playlist: the tones with these tags instead of its slot's. */
+  tags?: string[];
 }
 
 /**
@@ -74,12 +76,17 @@ export async function setCompressedProgram(
   await save('volume', 'scale: { min: 0, max: 30 }\ndefaults: { music: 24, speech: 26 }\n');
   await save('calendar', calendar);
   const items = rows
-    .map((r) =>
+    .map((r, i) =>
       r.slot === 'welcome-speech'
         ? `      - { ${r.id ? `id: ${r.id}, ` : ''}slot: welcome-speech, at: ${at(r.from)}, window: 5m }`
-        : `      - { ${r.id ? `id: ${r.id}, ` : ''}slot: ${r.slot}, from: ${at(r.from)}, until: ${at(r.until ?? r.from + 5)} }`,
+        : `      - { ${r.id ? `id: ${r.id}, ` : ''}slot: ${r.slot}, from: ${at(r.from)}, until: ${at(r.until ?? r.from + 5)}${r.tags ? `, playlist: row-${i}` : ''} }`,
     )
     .join('\n');
+  const rowPlaylists = rows
+    .flatMap((r, i) =>
+      r.tags ? [`  row-${i}: { tags: [${r.tags.join(', ')}], order: ordered }\n`] : [],
+    )
+    .join('');
   await save(
     'program',
     `slots:
@@ -89,7 +96,7 @@ export async function setCompressedProgram(
 playlists:
   tones: { tags: [test, bed], order: ordered }
   farewell-tone: { tags: [test, farewell], order: ordered }
-precedence: [welcome-speech]
+${rowPlaylists}precedence: [welcome-speech]
 dayParts:
   morning: { from: onAir, until: closing }
   afternoon: { from: onAir, until: closing }

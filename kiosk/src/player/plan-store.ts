@@ -11,7 +11,8 @@ const planUrl = (date: string) => `/api/plan?date=${date}`;
  */
 export class PlanStore {
   plans: DayPlan[] = [];
-  timezone = 'Asia/Shanghai';
+  /** The mall's zone, remembered so that "today" is right after a reload with no server. */
+  timezone = localStorage.getItem('deskcast.timezone') ?? 'Asia/Shanghai';
   fromCache = false;
   private readonly _etags = new Map<string, string>();
 
@@ -24,13 +25,25 @@ export class PlanStore {
 
   /** Loads both plans; true when either is new or different. */
   async refresh(serverNow: number): Promise<boolean> {
+    if (!localStorage.getItem('deskcast.timezone')) await this._learnZone();
     const today = this.today(serverNow);
     const loaded = await Promise.all([today, addDays(today, 1)].map((d) => this._load(d)));
     const plans = loaded.flatMap((l) => (l ? [l.plan] : []));
     const changed = loaded.some((l) => l?.changed) || plans.length !== this.plans.length;
-    if (plans[0]) this.timezone = plans[0].timezone;
+    if (plans[0] && plans[0].timezone !== this.timezone) {
+      this.timezone = plans[0].timezone;
+      localStorage.setItem('deskcast.timezone', this.timezone);
+    }
     this.plans = plans;
     return changed;
+  }
+
+  /** A new kiosk does not know the mall's zone yet: today's plan (the server's today) says it. */
+  private async _learnZone(): Promise<void> {
+    const plan = await this._api.get<DayPlan>('/api/plan').catch(() => undefined);
+    if (!plan) return;
+    this.timezone = plan.timezone;
+    localStorage.setItem('deskcast.timezone', plan.timezone);
   }
 
   private async _load(date: string): Promise<{ plan: DayPlan; changed: boolean } | undefined> {
