@@ -29,7 +29,9 @@ export interface Sounding {
 /**
  * Everything the player sends to the amplifier goes through here: Howler's AudioContext and
  * master gain, a bus for music (the bed, which ducks) and one for speech. Starts are scheduled
- * on the audio clock, so they happen on time even if the page is busy at that moment.
+ * on the audio clock, so they happen on time even if the page is busy at that moment. Howler's
+ * own play() starts immediately and cannot be given a future audio-clock time (ecosystem.md
+ * §2.6), so timed plays are buffer sources on Howler's context rather than Howls.
  */
 export class AudioEngine {
   readonly ctx: AudioContext;
