@@ -1,15 +1,14 @@
 import { formatClock } from '../common/duration.ts';
-import { weekdayOf } from '../common/zoned-time.ts';
 import { knownTags, withTags, type MediaCatalogue } from '../media/catalogue.ts';
-import { WEEKDAYS, type Calendar } from './calendar-schema.ts';
-import { datesOf } from './calendar.ts';
 import { resolveClock } from './clock-expr.ts';
 import { allOverlayCombinations, composeDay, rowId, type DayRow } from './compose.ts';
 import { layerOf, type Program, type Slot } from './program-schema.ts';
+import type { Calendar } from './calendar-schema.ts';
+import type { VolumeConfig } from './volume-schema.ts';
+import { checkCalendar } from './check-calendar.ts';
+import { checkRangeTags, checkVolumes } from './check-volume.ts';
 import type { Promo } from './promo-schema.ts';
 import type { Path } from './source.ts';
-import { describeRange, levelFor } from './volume.ts';
-import type { VolumeConfig } from './volume-schema.ts';
 
 export type ScheduleFile = 'program' | 'calendar' | 'volume' | 'promos';
 
@@ -284,6 +283,8 @@ function span(row: DayRow): string {
 }
 
 type Report = (path: Path, message: string) => void;
+/** Reports an error in one of the files at a path. */
+export type ErrorAt = (file: ScheduleFile, path: Path, message: string) => void;
 
 function timeForm(
   slot: Slot,
@@ -335,152 +336,4 @@ function timeForm(
       ['until'],
       `until (${formatClock(b.msOfDay)}) is not after from (${formatClock(a.msOfDay)})`,
     );
-}
-
-function checkVolumes(
-  s: Schedules,
-  catalogue: MediaCatalogue,
-  error: (f: ScheduleFile, p: Path, m: string) => void,
-): void {
-  const { program, volume } = s;
-  const inScale = (path: Path, level: number | undefined) => {
-    if (level !== undefined && (level < volume.scale.min || level > volume.scale.max))
-      error(
-        'program',
-        path,
-        `volume ${level} is outside the PA scale ${volume.scale.min}–${volume.scale.max}`,
-      );
-  };
-  const mediaOf = (slot: Slot, playlistName?: string) => {
-    const name = playlistName ?? (slot.type === 'music' ? slot.playlist : undefined);
-    const p = name ? program.playlists[name] : undefined;
-    if (p) return withTags(catalogue, p.tags);
-    if ((slot.type === 'speech' || slot.type === 'holiday-greeting') && slot.media) {
-      const m = catalogue.byId.get(slot.media);
-      return m ? [m] : [];
-    }
-    return [];
-  };
-  const judge = (
-    path: Path,
-    slotName: string,
-    slot: Slot,
-    explicit: number | undefined,
-    playlistName?: string,
-  ) => {
-    const kind = slot.type === 'music' ? 'music' : 'speech';
-    const tracks = mediaOf(slot, playlistName);
-    const queries = tracks.length
-      ? tracks.map((m) => ({ tags: m.tags, what: ` for ${m.id}` }))
-      : [{ tags: [] as readonly string[], what: '' }];
-    for (const q of queries) {
-      const { level, outside } = levelFor(volume, {
-        slot: slotName,
-        kind,
-        tags: q.tags,
-        ...(explicit !== undefined ? { explicit } : {}),
-      });
-      if (outside.length) {
-        error(
-          'program',
-          path,
-          `volume ${level}${q.what} is outside ${outside.map(describeRange).join(' and ')}`,
-        );
-        return;
-      }
-    }
-  };
-  for (const [name, slot] of Object.entries(program.slots)) {
-    inScale(['slots', name, 'volume'], slot.volume);
-    judge(
-      slot.volume !== undefined ? ['slots', name, 'volume'] : ['slots', name],
-      name,
-      slot,
-      slot.volume,
-    );
-    if ((slot.type === 'promos' || slot.type === 'weather') && slot.bed) {
-      const bedSlot: Slot = { type: 'music', playlist: slot.bed, fadeOut: 0 };
-      judge(['slots', name, 'bed'], name, bedSlot, undefined);
-    }
-  }
-  for (const dt of ['normal', 'weekend', 'holiday', 'event'] as const) {
-    program.dayTypes[dt].items.forEach((item, i) => {
-      const slot = program.slots[item.slot];
-      const path = ['dayTypes', dt, 'items', i];
-      inScale([...path, 'volume'], item.volume);
-      if (slot && (item.volume !== undefined || item.playlist !== undefined))
-        judge(
-          item.volume !== undefined ? [...path, 'volume'] : [...path, 'playlist'],
-          item.slot,
-          slot,
-          item.volume ?? slot.volume,
-          item.playlist,
-        );
-    });
-  }
-}
-
-function checkCalendar(
-  calendar: Calendar,
-  catalogue: MediaCatalogue,
-  error: (f: ScheduleFile, p: Path, m: string) => void,
-): void {
-  const span = (list: string, i: number, e: { date?: string; from?: string; to?: string }) => {
-    if (!e.date && !e.from && !e.to) error('calendar', [list, i], `give a date, or from and to`);
-    if (e.date && (e.from || e.to))
-      error('calendar', [list, i], `give a date or from/to, not both`);
-    if (e.from && e.to && e.from > e.to)
-      error('calendar', [list, i, 'to'], `to (${e.to}) is before from (${e.from})`);
-  };
-  const media = (path: Path, id: string | undefined) => {
-    if (id !== undefined && !catalogue.byId.has(id))
-      error('calendar', path, `unknown media "${id}" (no audio file media/${id}.*)`);
-  };
-  const holidayDates = new Map<string, number>();
-  calendar.holidays.forEach((h, i) => {
-    span('holidays', i, h);
-    media(['holidays', i, 'greeting', 'media'], h.greeting?.media);
-    for (const d of datesOf(h)) {
-      const other = holidayDates.get(d);
-      if (other !== undefined)
-        error(
-          'calendar',
-          ['holidays', i],
-          `${d} is already a holiday (${calendar.holidays[other]?.name})`,
-        );
-      else holidayDates.set(d, i);
-    }
-  });
-  calendar.events.forEach((e, i) => {
-    span('events', i, e);
-    e.scripts.forEach((s, j) => media(['events', i, 'scripts', j, 'media'], s.media));
-  });
-  calendar.closed.forEach((c, i) => span('closed', i, c));
-  const seen = new Set<string>();
-  calendar.makeupWorkdays.forEach((m, i) => {
-    const date = typeof m === 'string' ? m : m.date;
-    const path = typeof m === 'string' ? ['makeupWorkdays', i] : ['makeupWorkdays', i, 'date'];
-    const weekday = WEEKDAYS[weekdayOf(date)] as (typeof WEEKDAYS)[number];
-    if (!calendar.weekend.includes(weekday))
-      error(
-        'calendar',
-        path,
-        `${date} is a ${weekday}, already a working day: a make-up working day (调休) falls on a weekend day`,
-      );
-    if (holidayDates.has(date)) error('calendar', path, `${date} is also listed as a holiday`);
-    if (seen.has(date)) error('calendar', path, `${date} is listed twice`);
-    seen.add(date);
-  });
-}
-
-function checkRangeTags(
-  volume: VolumeConfig,
-  tags: Set<string>,
-  error: (f: ScheduleFile, p: Path, m: string) => void,
-): void {
-  for (const [name, r] of Object.entries(volume.ranges))
-    r.tags.forEach((tag, i) => {
-      if (!tags.has(tag))
-        error('volume', ['ranges', name, 'tags', i], `unknown media tag "${tag}"`);
-    });
 }
