@@ -14,6 +14,10 @@ export default defineConfig({
     rollupOptions: {
       input: {
         player: resolve(here, 'player/index.html'),
+        take: resolve(here, 'take/index.html'),
+        counter: resolve(here, 'counter/index.html'),
+        board: resolve(here, 'board/index.html'),
+        ticket: resolve(here, 'ticket/index.html'),
         sw: resolve(here, 'src/sw.ts'),
       },
       // The service worker must keep a stable name at the root of its scope.

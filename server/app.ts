@@ -12,6 +12,8 @@ import { mediaRoutes } from './media/routes.ts';
 import { playRoutes } from './plays/routes.ts';
 import { promoRoutes } from './promos/routes.ts';
 import { programRoutes } from './program/routes.ts';
+import { queueRoutes } from './queue/routes.ts';
+import { voiceRoutes } from './queue/voice-route.ts';
 import { homePage } from './system/home-page.ts';
 import { kioskPages } from './system/kiosk-pages.ts';
 import { systemRoutes } from './system/routes.ts';
@@ -29,7 +31,8 @@ function apiRoutes() {
     .route('/', promoRoutes)
     .route('/', announcementRoutes)
     .route('/', playRoutes)
-    .route('/', speechRoutes);
+    .route('/', speechRoutes)
+    .route('/', queueRoutes);
 }
 
 /** The whole HTTP surface of one server: API, event stream, media and pages, on one origin. */
@@ -66,6 +69,9 @@ export function createApp(ctx: AppContext) {
   // Rendered speech (/tts/<sha256>.wav): the same audience, the same sign-in.
   app.use('/tts/*', authenticate);
   app.route('/tts', ttsRoutes);
+  // The queue's voice pack (/voice/zh/qing.wav): the calling boards, signed in the same way.
+  app.use('/voice/*', authenticate);
+  app.route('/voice', voiceRoutes);
   app.route('/', homePage);
   app.route('/', kioskPages());
   app.notFound((c) => {

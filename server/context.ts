@@ -16,6 +16,8 @@ import { announcementStore } from './announcements/store.ts';
 import { importPromosOnce } from './promos/import.ts';
 import { promoStore } from './promos/store.ts';
 import { scheduleStore, STORED_FILES, type StoredFile } from './program/schedule-store.ts';
+import { importQueueOnce } from './queue/import.ts';
+import { createQueue } from './queue/queue-service.ts';
 
 /**
  * The composition root: everything a request or a job needs, built once from the config.
@@ -50,6 +52,11 @@ export async function createContext(config: Config, log: Logger = createLogger(c
   schedules.seed(readScheduleFolder(config.schedulesDir), 'import');
   schedules.reload();
 
+  // The front-desk queue; on first start its services and counters come from queue.yaml.
+  importQueueOnce(db, config.schedulesDir, log);
+  const queue = createQueue({ db, bus, log, now, schedules });
+  closers.push(queue.stop);
+
   const ctx = {
     config,
     log,
@@ -64,6 +71,8 @@ export async function createContext(config: Config, log: Logger = createLogger(c
     announcements: announcementStore(db),
     /** The as-played log and each player's latest playback state. */
     plays: playLog(db),
+    /** The front-desk queue: tickets, counters, calls, figures. */
+    queue,
     /** Registers something to close on shutdown (open event streams, timers). */
     onClose(fn: () => void): () => void {
       closers.push(fn);

@@ -19,6 +19,25 @@ export const eventPayloads = {
   'announcement-cancelled': z.object({ id: z.number() }),
   /** What a player is doing, as it reported it. */
   'playback-state': z.object({ deviceId: z.number() }).passthrough(),
+  /** The front-desk queue changed (a ticket, a counter, the day): fetch GET /api/queue/state. */
+  'queue-changed': z.object({ reason: z.string() }),
+  /** A ticket called or recalled at a counter: the board shows it and plays `clips` in order. */
+  'queue-called': z.object({
+    ticketId: z.number(),
+    code: z.string(),
+    counter: z.object({ number: z.number(), name: z.string() }),
+    callCount: z.number(),
+    calledAt: z.string(),
+    clips: z.array(z.string()),
+    text: z.string(),
+    textEn: z.string().optional(),
+  }),
+  /** The board asks the customer just served to rate the service (POST /api/queue/ratings). */
+  'queue-rating': z.object({
+    ticketId: z.number(),
+    token: z.string(),
+    counter: z.object({ number: z.number(), name: z.string() }),
+  }),
   /** Sent to one client that missed too much to catch up: reload everything. */
   resync: z.object({ latestId: z.number() }),
 } as const;

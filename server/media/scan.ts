@@ -30,6 +30,8 @@ export async function scanMedia(
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((e) => e.isFile() && AUDIO_EXTENSIONS.has(extname(e.name).toLowerCase()))
+    // The queue's voice pack (media/voice/) is served as it is, not broadcast: not media.
+    .filter((e) => relative(root, e.parentPath).split(sep)[0] !== 'voice')
     .map((e) => join(e.parentPath, e.name))
     .sort();
   const problems: ScanProblem[] = [];

@@ -24,8 +24,13 @@ export function kioskPages(dist = KIOSK_DIST) {
     c.text('The kiosk pages are not built: run `npm run build` (npm start does it for you).', 503),
   );
   if (!existsSync(dist)) return missing;
+  // The player; the front-desk queue's ticket machine, counter PC, calling board and phone page.
   return new Hono<AppEnv>()
     .get('/player', page('player'))
+    .get('/take', page('take'))
+    .get('/counter', page('counter'))
+    .get('/board', page('board'))
+    .get('/ticket/:token', page('ticket'))
     .get(
       '/sw.js',
       serveStatic<AppEnv>({

@@ -15,6 +15,10 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /': PUBLIC,
   // The kiosk pages hold no data: what they show comes from the API, with a token.
   'GET /player': PUBLIC,
+  'GET /take': PUBLIC,
+  'GET /counter': PUBLIC,
+  'GET /board': PUBLIC,
+  'GET /ticket/:token': PUBLIC,
   'GET /sw.js': PUBLIC,
   'GET /assets/*': PUBLIC,
   'GET /api/time': ANYONE,
@@ -70,6 +74,32 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /api/plays/export.csv': STAFF,
   'POST /api/playback-state': DEVICE,
   'GET /api/playback-state': STAFF,
+  'GET /api/queue/services': ANYONE,
+  'POST /api/queue/tickets': ANYONE,
+  'GET /api/queue/tickets/:id': STAFF,
+  // The phone page (/ticket/<token>) is not signed in: the token is the secret.
+  'GET /api/queue/public/:token': PUBLIC,
+  'GET /api/queue/state': ANYONE,
+  'GET /api/queue/counters': STAFF,
+  ...Object.fromEntries(
+    [
+      'open',
+      'close',
+      'pause',
+      'call-next',
+      'call',
+      'recall',
+      'no-show',
+      'start',
+      'finish',
+      'transfer',
+    ].map((action) => [`POST /api/queue/counters/:number/${action}`, STAFF]),
+  ),
+  'POST /api/queue/ratings': ANYONE,
+  'GET /api/queue/figures': STAFF,
+  'GET /api/queue/export.csv': STAFF,
+  'GET /api/queue/export.xlsx': STAFF,
+  'GET /voice/:name{.+}': ANYONE,
   // Last: it ends the session it is called with.
   'POST /api/auth/logout': STAFF,
 };
@@ -79,6 +109,9 @@ const REFUSED = new Set(['unauthenticated', 'forbidden', 'csrf']);
 /** A concrete path for a route pattern: ids that do not exist, so nothing real is touched. */
 const concrete = (path: string) =>
   path
+    .replace(':name{.+}', 'zh/no-such-clip.wav')
+    .replace(':number', '99')
+    .replace(':token', 'no-such-token')
     .replace(':id{.+}', 'no/such-media')
     .replace(':id', '999999')
     .replace(':file', `${'0'.repeat(64)}.mp3`)

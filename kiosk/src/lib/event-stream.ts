@@ -10,6 +10,9 @@ const TYPES = [
   'promos-changed',
   'announcement',
   'announcement-cancelled',
+  'queue-changed',
+  'queue-called',
+  'queue-rating',
 ] as const;
 export type StreamEventType = (typeof TYPES)[number];
 
@@ -60,7 +63,8 @@ export class EventStream {
 
   private _open(): void {
     const url = new URL('/api/events', location.origin);
-    url.searchParams.set('token', this._token);
+    // No token: a signed-in person's page (the counter), whose session cookie is sent instead.
+    if (this._token) url.searchParams.set('token', this._token);
     if (this._lastId) url.searchParams.set('lastEventId', this._lastId);
     const source = new EventSource(url);
     this._source = source;

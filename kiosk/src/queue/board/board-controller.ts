@@ -1,0 +1,163 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { AudioEngine } from '../../audio/audio-engine.ts';
+import { deviceToken } from '../../lib/api.ts';
+import type { StreamEventType } from '../../lib/event-stream.ts';
+import { LiveQuery } from '../live-query.ts';
+import { QueueClient, QueueError } from '../queue-client.ts';
+import { DEFAULT_TIMEZONE } from '../queue-format.ts';
+import type { CounterRef, QueueState, Rating } from '../queue-types.ts';
+import { queueCalledSchema, queueRatingSchema, type QueueRating } from './queue-events.ts';
+import { VoiceCaller } from './voice-caller.ts';
+
+/** A new call stays large and blinking this long. */
+export const FLASH_MS = 8000;
+/** A rating prompt nobody answers goes away after this long. */
+const RATING_MS = 45_000;
+/** After a tap, "thank you" shows this long. */
+const THANKS_MS = 3000;
+/** The clips every call starts with, fetched at start so the first call is not late. */
+const COMMON_CLIPS = ['chime', 'zh/qing', 'zh/hao-guke', 'zh/dao', 'zh/hao-chuangkou'];
+
+export interface Flash {
+  code: string;
+  counter: CounterRef;
+  callCount: number;
+  until: number;
+}
+
+export interface RatingPrompt extends QueueRating {
+  until: number;
+  state: 'asking' | 'sending' | 'thanks' | 'failed';
+}
+
+/**
+ * Owns what the calling board runs: the queue state (live), the audio engine and the voice
+ * caller, the blinking new call and the rating prompts, and the clock that expires them.
+ */
+export class BoardController implements ReactiveController {
+  token = deviceToken();
+  readonly live: LiveQuery<QueueState>;
+  timezone = DEFAULT_TIMEZONE;
+  audioBlocked = false;
+  flash?: Flash;
+  ratings: RatingPrompt[] = [];
+  now = Date.now();
+  engine?: AudioEngine;
+  caller?: VoiceCaller;
+  error = '';
+  private _client?: QueueClient;
+  private _tick?: ReturnType<typeof setInterval>;
+
+  constructor(private readonly _host: ReactiveControllerHost) {
+    _host.addController(this);
+    this.live = new LiveQuery<QueueState>(() => _host.requestUpdate());
+  }
+
+  hostConnected(): void {
+    const token = this.token;
+    if (!token) return;
+    const client = (this._client = new QueueClient({ kind: 'device', token }));
+    try {
+      const engine = (this.engine = new AudioEngine());
+      this.caller = new VoiceCaller(
+        engine,
+        () => client.headers(),
+        () => this._host.requestUpdate(),
+      );
+      engine.ctx.addEventListener('statechange', () => this._checkAudio());
+      this._checkAudio();
+      this.caller.warm(COMMON_CLIPS);
+    } catch (err) {
+      this.error = `无法播放声音：${(err as Error).message}`;
+    }
+    // For tests and for a look from the browser's console: what was spoken, and when.
+    (globalThis as unknown as { __deskcastBoard: unknown }).__deskcastBoard = {
+      audioLog: this.caller?.audioLog ?? [],
+      outcomes: this.caller?.outcomes ?? [],
+      caller: this.caller,
+      engine: this.engine,
+      live: this.live,
+    };
+    this.live.start({
+      load: () => client.get<QueueState>('/api/queue/state'),
+      streamToken: token,
+      refreshMs: 60_000,
+      refetchOn: ['queue-changed', 'queue-called'],
+      onEvent: (type, data) => this._onEvent(type, data),
+    });
+    this._tick = setInterval(() => this._expire(), 500);
+    void fetch('/api/health')
+      .then((r) => r.json() as Promise<{ timezone?: string }>)
+      .then((h) => (this.timezone = h.timezone ?? this.timezone))
+      .catch(() => undefined);
+  }
+
+  hostDisconnected(): void {
+    this.live.stop();
+    clearInterval(this._tick);
+  }
+
+  /** The "tap to enable sound" overlay's button. */
+  async enableSound(): Promise<void> {
+    await this.engine?.resume();
+    this._checkAudio();
+  }
+
+  /** The customer's tap on a rating prompt. */
+  async rate(token: string, rating: Rating): Promise<void> {
+    const prompt = this.ratings.find((r) => r.token === token);
+    if (!prompt || prompt.state !== 'asking' || !this._client) return;
+    this._setPrompt(token, { state: 'sending' });
+    let state: RatingPrompt['state'] = 'thanks';
+    try {
+      await this._client.post('/api/queue/ratings', { token, rating });
+    } catch (err) {
+      // Already rated, or the ticket is gone: nothing the customer can do about it here.
+      if (!(err instanceof QueueError && err.status < 500)) state = 'failed';
+    }
+    this._setPrompt(token, { state, until: Date.now() + THANKS_MS });
+  }
+
+  /** Prompts are replaced, not changed in place, so the element showing one sees the change. */
+  private _setPrompt(token: string, change: Partial<RatingPrompt>): void {
+    this.ratings = this.ratings.map((r) => (r.token === token ? { ...r, ...change } : r));
+    this._host.requestUpdate();
+  }
+
+  private _onEvent(type: StreamEventType, data: unknown): void {
+    if (type === 'queue-called') {
+      const call = queueCalledSchema.safeParse(data);
+      if (!call.success) return;
+      const c = call.data;
+      this.flash = {
+        code: c.code,
+        counter: c.counter,
+        callCount: c.callCount,
+        until: Date.now() + FLASH_MS,
+      };
+      this.caller?.call(c);
+      this._host.requestUpdate();
+    } else if (type === 'queue-rating') {
+      const r = queueRatingSchema.safeParse(data);
+      if (!r.success) return;
+      // One prompt per counter: a newer request replaces an unanswered one.
+      this.ratings = [
+        ...this.ratings.filter((p) => p.counter.number !== r.data.counter.number),
+        { ...r.data, until: Date.now() + RATING_MS, state: 'asking' },
+      ];
+      this._host.requestUpdate();
+    }
+  }
+
+  private _expire(): void {
+    this.now = Date.now();
+    if (this.flash && this.flash.until <= this.now) this.flash = undefined;
+    this.ratings = this.ratings.filter((r) => r.until > this.now);
+    this._host.requestUpdate();
+  }
+
+  private _checkAudio(): void {
+    this.audioBlocked = !this.engine?.running;
+    this._host.requestUpdate();
+  }
+}

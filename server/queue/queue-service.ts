@@ -1,0 +1,247 @@
+import { randomBytes } from 'node:crypto';
+import { dateInZone, zonedDay } from '../common/zoned-time.ts';
+import type { Db } from '../db/open.ts';
+import type { EventBus } from '../events/bus.ts';
+import { apiError, notFound } from '../http/errors.ts';
+import type { Logger } from '../log.ts';
+import type { DayAnchors } from '../program/clock-expr.ts';
+import type { DayPlan } from '../program/plan.ts';
+import { counterActions } from './counter-actions.ts';
+import { counterStatus } from './counter-status.ts';
+import { dayKeeper } from './day-reset.ts';
+import { queueReads } from './queue-read.ts';
+import { computeFigures, type Rating } from './figures.ts';
+import { queueStore } from './queue-store.ts';
+import type { CounterRow, Priority, Source, TicketRow, WaitingRow } from './queue-types.ts';
+import { publicView, servicesView, ticketView, zoned, type Snapshot } from './queue-views.ts';
+import { anchorsOf, hoursToday, isOpenAt } from './service-hours.ts';
+import { ticketCode } from './ticket-code.ts';
+import { callAnnouncement } from './voice-clips.ts';
+import { RECENT_SERVICES } from './wait-estimate.ts';
+
+export interface QueueDeps {
+  db: Db;
+  bus: EventBus;
+  log: Logger;
+  now: () => Date;
+  schedules: { timezone(): string; plan(date: string): DayPlan };
+}
+
+/** Who did something: a desk user's name or a guide screen's. */
+export type Actor = string;
+
+/**
+ * The front-desk queue: tickets, counters, calls, ratings and figures. Every change is one
+ * SQLite transaction (synchronous=FULL, so an acknowledged ticket survives a crash) and is
+ * followed by `queue-changed`; every call and recall by exactly one `queue-called`.
+ */
+export function createQueue(deps: QueueDeps) {
+  const { db, bus, log, now, schedules } = deps;
+  const store = queueStore(db);
+  // Read per use (a small JSON row): a change to the stored settings applies at once.
+  const settings = () => store.settings();
+
+  const today = () => dateInZone(schedules.timezone(), now().getTime());
+
+  function anchors(date: string): DayAnchors | undefined {
+    try {
+      return anchorsOf(schedules.plan(date));
+    } catch (err) {
+      log.warn('no plan for the queue hours', { date, err: String(err) });
+      return undefined;
+    }
+  }
+
+  function changed(reason: string): void {
+    bus.publish('queue-changed', { reason });
+  }
+
+  const ensureDay = dayKeeper({ db, store, log, now, today, changed });
+
+  function snapshot(date = ensureDay()): Snapshot {
+    const zone = schedules.timezone();
+    // Read on first use and kept for the request: a take needs one service's queue, not all.
+    const waiting = new Map<string, WaitingRow[]>();
+    let counts: Record<string, number> | undefined;
+    return {
+      date,
+      zone,
+      msOfDay: now().getTime() - zonedDay(zone, date).start,
+      anchors: anchors(date),
+      services: store.services(),
+      counters: store.counters(),
+      waitingIn(service) {
+        let rows = waiting.get(service);
+        if (!rows) waiting.set(service, (rows = store.waitingIn(date, service)));
+        return rows;
+      },
+      waitingCounts: () => (counts ??= store.waitingCounts(date)),
+      priorityFirst: settings().priorityRun > 0,
+      recentServiceMs: (service) => store.recentServiceMs(date, service, RECENT_SERVICES),
+      defaultServiceMinutes: settings().defaultServiceMinutes,
+    };
+  }
+
+  const view = (t: TicketRow) => ticketView(snapshot(), t);
+
+  /** The one way a call is announced, whoever made it: API, counter page or anything else. */
+  function announce(ticketId: number, counter: CounterRow): void {
+    const t = store.ticket(ticketId) as TicketRow;
+    const s = settings();
+    const words = callAnnouncement({
+      code: t.code,
+      counter: counter.number,
+      english: s.english,
+      digitOne: s.digitOne,
+    });
+    bus.publish('queue-called', {
+      ticketId: t.id,
+      code: t.code,
+      counter: { number: counter.number, name: counter.name },
+      callCount: t.callCount,
+      // Boards skip calls replayed after a long disconnection: an old call is not spoken late.
+      calledAt: now().toISOString(),
+      ...words,
+    });
+  }
+
+  const reads = queueReads({ store, snapshot, settings, now });
+  const counters = counterActions({
+    store,
+    db,
+    now,
+    settings,
+    ensureDay,
+    changed,
+    announce,
+    view,
+    bus,
+  });
+
+  const unsubscribe = bus.subscribe((e) => {
+    // The day runner's rollover just after midnight: reset now rather than at the first ticket,
+    // so boards show an empty queue before anyone touches them.
+    if (e.type === 'plan-changed') ensureDay();
+  });
+
+  const status = counterStatus({ store, db, now, ensureDay, changed });
+
+  return {
+    ...status,
+    ...counters,
+    ...reads,
+    settings,
+    today,
+    ensureDay,
+
+    /** Issues a ticket: the next number of its service today. */
+    take(input: { service: string; priority: Priority; source: Source }, actor: Actor) {
+      const date = ensureDay();
+      const s = snapshot(date);
+      const service = s.services.find((v) => v.id === input.service);
+      if (!service)
+        throw apiError(400, 'unknown-service', `there is no service "${input.service}"`, {
+          field: 'service',
+        });
+      if (!isOpenAt(service.hours, s.anchors, s.msOfDay)) {
+        const h = hoursToday(service.hours, s.anchors);
+        throw apiError(
+          409,
+          'service-closed',
+          `${service.name} takes tickets ${h.from}–${h.until}; it is closed now`,
+        );
+      }
+      const takenAt = now().toISOString();
+      const id = db.transaction(() => {
+        const number = store.nextNumber(date, service.prefix);
+        const ticketId = store.insertTicket({
+          date,
+          prefix: service.prefix,
+          number,
+          code: ticketCode(service.prefix, number),
+          service: service.id,
+          priority: input.priority,
+          source: input.source,
+          token: randomBytes(16).toString('base64url'),
+          takenAt,
+          takenBy: actor,
+        });
+        store.log({ ticketId, date, at: takenAt, action: 'take', actor, detail: input });
+        return ticketId;
+      })();
+      changed('ticket taken');
+      return view(store.ticket(id) as TicketRow);
+    },
+
+    ticket(id: number) {
+      const t = store.ticket(id);
+      if (!t) throw notFound(`ticket ${id}`);
+      return view(t);
+    },
+
+    /** The phone page's view; the token is the secret. */
+    publicTicket(token: string) {
+      const t = store.byToken(token);
+      if (!t) throw notFound('this ticket');
+      return publicView(snapshot(), t);
+    },
+
+    services: () => servicesView(snapshot()),
+
+    /** The customer's tap on the board after a finish: once per ticket. */
+    rate(token: string, rating: Rating, actor: Actor) {
+      ensureDay();
+      const t = store.byToken(token);
+      if (!t) throw notFound('this ticket');
+      if (t.rating) throw apiError(409, 'already-rated', `${t.code} has been rated already`);
+      if (t.status !== 'done')
+        throw apiError(
+          409,
+          'not-finished',
+          `${t.code} is ${t.status}; rate it once it is finished`,
+        );
+      const at = now().toISOString();
+      db.transaction(() => {
+        if (!store.rate({ id: t.id, rating, at }))
+          throw apiError(409, 'already-rated', `${t.code} has been rated already`);
+        store.log({
+          ticketId: t.id,
+          date: t.date,
+          at,
+          action: 'rate',
+          counter: t.counter,
+          actor,
+          detail: { rating },
+        });
+      })();
+      changed('ticket rated');
+      return view(store.ticket(t.id) as TicketRow);
+    },
+
+    /** Figures over a date range (both included). */
+    figures(from: string, to: string) {
+      ensureDay();
+      const zone = schedules.timezone();
+      const hourOf = (iso: string) => Number(zoned(zone, iso).slice(11, 13));
+      return {
+        from,
+        to,
+        timezone: zone,
+        ...computeFigures(store.range(from, to), store.services(), store.counters(), hourOf),
+      };
+    },
+
+    /** Every ticket of a date range, for the exports. */
+    tickets(from: string, to: string) {
+      ensureDay();
+      return {
+        rows: store.range(from, to),
+        services: store.services(),
+        counters: store.counters(),
+      };
+    },
+
+    stop: unsubscribe,
+  };
+}
+export type Queue = ReturnType<typeof createQueue>;

@@ -1,0 +1,158 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { allow } from '../auth/middleware.ts';
+import { ANYONE, STAFF } from '../auth/roles.ts';
+import { ticketsCsv, ticketsXlsx } from './export.ts';
+import {
+  callSchema,
+  counterParam,
+  finishSchema,
+  openSchema,
+  pauseSchema,
+  rangeSchema,
+  ratingSchema,
+  resolveRange,
+  takeSchema,
+  ticketParam,
+  tokenParam,
+  transferSchema,
+} from './queue-schema.ts';
+import { validate } from '../http/validate.ts';
+
+type Vars = { var: AppEnv['Variables'] };
+
+/** Who did it, for the ticket's log: a person's user name or a device's name. */
+function actorOf(c: Vars): string {
+  const who = c.var.principal;
+  if (!who) return 'anonymous';
+  return who.kind === 'user' ? who.username : `device:${who.name}`;
+}
+
+const counter = validate('param', counterParam);
+
+/** `/api/queue/*`: tickets, counters, the board's state, ratings, figures and exports. */
+export const queueRoutes = new Hono<AppEnv>()
+  .get('/queue/services', allow(ANYONE), (c) => c.json({ services: c.var.ctx.queue.services() }))
+  .post('/queue/tickets', allow(ANYONE), validate('json', takeSchema), (c) => {
+    const body = c.req.valid('json');
+    // A guide screen's ticket comes from its touch page; a person's from the counter page.
+    const source = body.source ?? (c.var.principal?.kind === 'device' ? 'kiosk' : 'counter');
+    const ticket = c.var.ctx.queue.take({ ...body, source }, actorOf(c));
+    return c.json({ ticket }, 201);
+  })
+  .get('/queue/tickets/:id', allow(STAFF), validate('param', ticketParam), (c) =>
+    c.json({ ticket: c.var.ctx.queue.ticket(c.req.valid('param').id) }),
+  )
+  // No sign-in: the phone page holds only the ticket's token, which is the secret.
+  .get('/queue/public/:token', validate('param', tokenParam), (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(c.var.ctx.queue.publicTicket(c.req.valid('param').token));
+  })
+  .get('/queue/state', allow(ANYONE), (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(c.var.ctx.queue.state());
+  })
+  .get('/queue/counters', allow(STAFF), (c) => c.json(c.var.ctx.queue.counterList()))
+  .post(
+    '/queue/counters/:number/open',
+    allow(STAFF),
+    counter,
+    validate('json', openSchema),
+    (c) => {
+      const { queue } = c.var.ctx;
+      queue.open(c.req.valid('param').number, c.req.valid('json').services, actorOf(c));
+      return c.json({ counter: queue.counterView(c.req.valid('param').number) });
+    },
+  )
+  .post('/queue/counters/:number/close', allow(STAFF), counter, (c) => {
+    const { queue } = c.var.ctx;
+    queue.close(c.req.valid('param').number);
+    return c.json({ counter: queue.counterView(c.req.valid('param').number) });
+  })
+  .post(
+    '/queue/counters/:number/pause',
+    allow(STAFF),
+    counter,
+    validate('json', pauseSchema),
+    (c) => {
+      const { queue } = c.var.ctx;
+      queue.pause(c.req.valid('param').number, c.req.valid('json').paused);
+      return c.json({ counter: queue.counterView(c.req.valid('param').number) });
+    },
+  )
+  .post('/queue/counters/:number/call-next', allow(STAFF), counter, (c) =>
+    c.json({ ticket: c.var.ctx.queue.callNext(c.req.valid('param').number, actorOf(c)) }),
+  )
+  .post('/queue/counters/:number/call', allow(STAFF), counter, validate('json', callSchema), (c) =>
+    c.json({
+      ticket: c.var.ctx.queue.callCode(
+        c.req.valid('param').number,
+        c.req.valid('json').code,
+        actorOf(c),
+      ),
+    }),
+  )
+  .post('/queue/counters/:number/recall', allow(STAFF), counter, (c) =>
+    c.json({ ticket: c.var.ctx.queue.recall(c.req.valid('param').number, actorOf(c)) }),
+  )
+  .post('/queue/counters/:number/no-show', allow(STAFF), counter, (c) =>
+    c.json({ ticket: c.var.ctx.queue.noShow(c.req.valid('param').number, actorOf(c)) }),
+  )
+  .post('/queue/counters/:number/start', allow(STAFF), counter, (c) =>
+    c.json({ ticket: c.var.ctx.queue.start(c.req.valid('param').number, actorOf(c)) }),
+  )
+  .post(
+    '/queue/counters/:number/finish',
+    allow(STAFF),
+    counter,
+    validate('json', finishSchema),
+    (c) =>
+      c.json({
+        ticket: c.var.ctx.queue.finish(
+          c.req.valid('param').number,
+          c.req.valid('json'),
+          actorOf(c),
+        ),
+      }),
+  )
+  .post(
+    '/queue/counters/:number/transfer',
+    allow(STAFF),
+    counter,
+    validate('json', transferSchema),
+    (c) =>
+      c.json({
+        ticket: c.var.ctx.queue.transfer(
+          c.req.valid('param').number,
+          c.req.valid('json').service,
+          actorOf(c),
+        ),
+      }),
+  )
+  .post('/queue/ratings', allow(ANYONE), validate('json', ratingSchema), (c) => {
+    const { token, rating } = c.req.valid('json');
+    return c.json({ ticket: c.var.ctx.queue.rate(token, rating, actorOf(c)) });
+  })
+  .get('/queue/figures', allow(STAFF), validate('query', rangeSchema), (c) => {
+    const { queue } = c.var.ctx;
+    const { from, to } = resolveRange(c.req.valid('query'), queue.ensureDay());
+    return c.json(queue.figures(from, to));
+  })
+  .get('/queue/export.csv', allow(STAFF), validate('query', rangeSchema), (c) => {
+    const { queue, schedules } = c.var.ctx;
+    const { from, to } = resolveRange(c.req.valid('query'), queue.ensureDay());
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="queue-${from}-${to}.csv"`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(ticketsCsv({ ...queue.tickets(from, to), zone: schedules.timezone() }));
+  })
+  .get('/queue/export.xlsx', allow(STAFF), validate('query', rangeSchema), async (c) => {
+    const { queue, schedules } = c.var.ctx;
+    const range = resolveRange(c.req.valid('query'), queue.ensureDay());
+    const data = { ...queue.tickets(range.from, range.to), zone: schedules.timezone() };
+    const bytes = await ticketsXlsx(data, range);
+    c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('Content-Disposition', `attachment; filename="queue-${range.from}-${range.to}.xlsx"`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(bytes as Uint8Array<ArrayBuffer>);
+  });

@@ -1,0 +1,383 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { readConfig } from '../../server/config.ts';
+import { createContext, type AppContext } from '../../server/context.ts';
+import { createLogger } from '../../server/log.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { scratchSchedules } from '../helpers/schedules-copy.ts';
+import { ADMIN_PASSWORD, withCast, type Json, type TestServer } from '../helpers/server.ts';
+
+/** Where the screenshots go (to look at the pages): QUEUE_SHOTS, or a temp folder. */
+const SHOTS = process.env.QUEUE_SHOTS ?? join(tmpdir(), 'deskcast-queue-shots');
+
+interface AudioLogEntry {
+  code: string;
+  counter: number;
+  clip: string;
+  startMs: number;
+  endMs: number;
+}
+
+let server: TestServer & { outage(during: () => Promise<void>): Promise<void> };
+let cast: Awaited<ReturnType<typeof withCast>>;
+let guide: string;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  server = await startRestartableServer({
+    SCHEDULES_DIR: await allDaySchedules(),
+    ...(await voicePackMedia()),
+  });
+  cast = await withCast(server);
+  guide = (await cast.admin.post('/api/devices', { name: 'guide-1', kind: 'guide' })).body
+    .token as string;
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page in its own browser (no shared storage), at a screen's size, failing on page errors. */
+async function open(path: string, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error on ${path}:`, e.message));
+  // Headless Chromium's print() holds the page "being printed"; count the calls instead.
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as { print(): void; __printed?: number };
+    g.print = () => {
+      g.__printed = (g.__printed ?? 0) + 1;
+    };
+  });
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+async function openBoard(): Promise<Page> {
+  const board = await open(`/board?token=${guide}`, { width: 1920, height: 1080 });
+  await board.locator('[data-testid=waiting]').waitFor();
+  await board.locator('[data-testid=reconnecting]').waitFor({ state: 'detached' });
+  return board;
+}
+
+async function openCounter(number: number): Promise<Page> {
+  // A desk PC's small screen.
+  const counter = await open('/counter', { width: 800, height: 600 });
+  await counter.locator('#u').fill('desk1');
+  await counter.locator('#p').fill('desk1-password');
+  await counter.getByRole('button', { name: /登录/ }).click();
+  await counter.locator(`dc-counter-open button[data-counter="${number}"]`).click();
+  // A counter already open (from an earlier test) goes straight to work.
+  const next = counter.locator('button[data-action=call-next]');
+  const openIt = counter.locator('[data-testid=open-counter]');
+  await next.or(openIt).first().waitFor();
+  if (await openIt.isVisible()) await openIt.click();
+  await next.waitFor();
+  return counter;
+}
+
+/** The board's audio log, read once the call is on screen (its audio is scheduled by then). */
+async function audioLog(board: Page): Promise<AudioLogEntry[]> {
+  return board.evaluate(
+    () =>
+      (globalThis as unknown as { __deskcastBoard: { audioLog: AudioLogEntry[] } }).__deskcastBoard
+        .audioLog,
+  );
+}
+
+const clipsOf = (log: AudioLogEntry[], code: string) =>
+  log.filter((e) => e.code === code).map((e) => e.clip);
+
+/** What a call of `code` to counter `n` says, clip by clip (digits one by one). */
+const expectedClips = (code: string, n: number) => [
+  'chime',
+  'zh/qing',
+  ...[...code].map((ch) => `zh/${ch}`),
+  'zh/hao-guke',
+  'zh/dao',
+  `zh/${n}`,
+  'zh/hao-chuangkou',
+  'en/ticket',
+  ...[...code].map((ch) => `en/${ch}`),
+  'en/please-go-to',
+  'en/counter',
+  `en/${n}`,
+];
+
+const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+
+describe('front-desk queue pages', () => {
+  it('takes a ticket on /take, calls it from /counter, shows it on /board and speaks it', async () => {
+    const board = await openBoard();
+    const take = await open(`/take?token=${guide}`, { width: 1920, height: 1080 });
+    const services = take.locator('dc-take-services');
+    await services.locator('button[data-service=enquiry]').waitFor();
+    // A service outside its hours cannot be picked, and says when it takes tickets.
+    const closed = services.locator('button[data-service=prize]');
+    await expect.poll(() => closed.isDisabled()).toBe(true);
+    expect(await closed.textContent()).toContain('办理时间 00:00–00:00');
+    await shot(take, 'take-services');
+
+    await services.locator('button[data-service=enquiry]').click();
+    const code = (await take.locator('[data-testid=ticket-code]').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^A\d{3}$/);
+    expect(await take.locator('[data-testid=ticket-ahead]').textContent()).toContain('0 人');
+    const link = (await take.locator('img.qr').getAttribute('data-link')) ?? '';
+    expect(link).toMatch(new RegExp(`^${server.url}/ticket/[\\w-]+$`));
+    // Printed once, as soon as the ticket (with its QR code) was on the page.
+    await expect
+      .poll(() => take.evaluate(() => (globalThis as { __printed?: number }).__printed))
+      .toBe(1);
+    await shot(take, 'take-ticket');
+    await printedTicketFits80mm(take);
+
+    // The customer's phone follows the ticket.
+    const phone = await open(new URL(link).pathname, { width: 390, height: 844 });
+    await expect.poll(() => phone.locator('[data-testid=code]').textContent()).toBe(code);
+    expect(await phone.locator('[data-testid=position]').textContent()).toContain('下一位就是您');
+
+    const counter = await openCounter(2);
+    await counter.locator('button[data-action=call-next]').click();
+    await expect.poll(() => counter.locator('[data-testid=current-code]').textContent()).toBe(code);
+    await shot(counter, 'counter-called', true);
+
+    // On the board: large and blinking, on counter 2's card, first of the recent calls.
+    await board.locator('[data-testid=flash-code]', { hasText: code }).waitFor();
+    expect(await board.locator('dc-board-flash').getAttribute('blinking')).not.toBeNull();
+    await expect
+      .poll(() => board.locator('[data-counter="2"] .current').textContent())
+      .toContain(code);
+    expect(await board.locator('[data-testid=recent] tr').first().textContent()).toContain(code);
+    await shot(board, 'board-call');
+
+    // Spoken: chime, "请 A 0 0 1 号顾客 到 二 号窗口", then English; the clips back to back.
+    await expect
+      .poll(async () => clipsOf(await audioLog(board), code), { timeout: 10_000 })
+      .toEqual(expectedClips(code, 2));
+    const spoken = (await audioLog(board)).filter((e) => e.code === code);
+    for (let i = 1; i < spoken.length; i++)
+      expect(spoken[i]!.startMs - spoken[i - 1]!.endMs, spoken[i]!.clip).toBeLessThan(5);
+
+    // The phone now says where to go.
+    await expect
+      .poll(() => phone.locator('[data-testid=position]').textContent(), { timeout: 10_000 })
+      .toContain('请到 2号窗口');
+    await shot(phone, 'phone-called', true);
+
+    // The blinking stops after a few seconds; the number stays.
+    await board.locator('dc-board-flash[blinking]').waitFor({ state: 'detached', timeout: 12_000 });
+    expect(await board.locator('[data-testid=flash-code]').textContent()).toBe(code);
+
+    // The ticket machine went back to the service buttons by itself for the next person.
+    await services.locator('button[data-service=enquiry]').waitFor({ timeout: 15_000 });
+  }, 90_000);
+
+  it('speaks two calls made at the same instant one after the other, never over each other', async () => {
+    const board = await openBoard();
+    await cast.desk.post('/api/queue/counters/2/start');
+    await cast.desk.post('/api/queue/counters/2/finish', { category: '商场导购' });
+    await cast.desk.post('/api/queue/counters/1/open', { services: ['enquiry', 'complaint'] });
+    const a = (await cast.device.post('/api/queue/tickets', { service: 'enquiry' })).body.ticket;
+    const b = (await cast.device.post('/api/queue/tickets', { service: 'complaint' })).body.ticket;
+    const [r1, r2] = await Promise.all([
+      cast.desk.post('/api/queue/counters/1/call-next'),
+      cast.desk.post('/api/queue/counters/2/call-next'),
+    ]);
+    expect([r1.status, r2.status]).toEqual([200, 200]);
+    const codes = [r1.body.ticket.code as string, r2.body.ticket.code as string].sort();
+    expect(codes).toEqual([a.code, b.code].sort());
+
+    await expect
+      .poll(
+        async () => {
+          const log = await audioLog(board);
+          return codes.every((c) => clipsOf(log, c).length === expectedClips(c, 1).length);
+        },
+        { timeout: 40_000, interval: 500 },
+      )
+      .toBe(true);
+    const log = await audioLog(board);
+    const span = (c: string) => {
+      const mine = log.filter((e) => e.code === c);
+      return {
+        code: c,
+        from: Math.min(...mine.map((e) => e.startMs)),
+        to: Math.max(...mine.map((e) => e.endMs)),
+      };
+    };
+    const [first, second] = codes.map(span).sort((x, y) => x.from - y.from) as [
+      ReturnType<typeof span>,
+      ReturnType<typeof span>,
+    ];
+    // The second call starts only after the first has ended, with a pause between them.
+    expect(second.from - first.to).toBeGreaterThan(300);
+    const counterOf = (c: string) => (c === r1.body.ticket.code ? 1 : 2);
+    for (const c of codes) expect(clipsOf(log, c)).toEqual(expectedClips(c, counterOf(c)));
+  }, 90_000);
+
+  it('asks the customer for a rating on the board when the counter finishes, and records the tap', async () => {
+    const board = await openBoard();
+    const counter = await openCounter(3);
+    // A customer without a ticket: the clerk takes one for them, then calls it.
+    const takeFor = counter.locator('dc-counter-take');
+    await takeFor.locator('#svc').selectOption('complaint');
+    await takeFor.locator('button[data-action=take]').click();
+    const taken = (await takeFor.locator('[data-testid=taken-code]').textContent())?.trim();
+    expect(taken).toMatch(/^B\d{3}$/);
+    // A double click sends one call, not two (the second would meet a busy counter).
+    const calls: string[] = [];
+    counter.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/call-next')) calls.push(r.url());
+    });
+    // Two clicks in the same task, before the page can even redraw the button as disabled.
+    await counter.locator('button[data-action=call-next]').evaluate((button: { click(): void }) => {
+      button.click();
+      button.click();
+    });
+    await expect
+      .poll(() => counter.locator('[data-testid=current-code]').textContent())
+      .toBe(taken);
+    expect(calls).toHaveLength(1);
+    expect(await counter.locator('[data-testid=flash]').textContent()).toContain(
+      `已呼叫：${taken}`,
+    );
+    await counter.locator('button[data-action=start]').click();
+    const finish = counter.locator('dc-counter-finish');
+    await finish.waitFor();
+    const list = (await cast.desk.get('/api/queue/counters')).body as Json;
+    const current = (list.counters as Json[]).find((k) => k.number === 3)?.current as Json;
+    expect(current.status).toBe('serving');
+    await finish.locator('select').selectOption('投诉登记');
+    await finish.locator('textarea').fill('已转交物业部，三天内回电');
+    await shot(counter, 'counter-finish', true);
+    await finish.locator('button[data-action=finish]').click();
+    await counter.locator('[data-testid=flash]', { hasText: '已完成' }).waitFor();
+
+    const prompt = board.locator('dc-board-rating');
+    await prompt.waitFor();
+    expect(await prompt.locator('h2').textContent()).toContain('3号窗口');
+    await shot(board, 'board-rating');
+    await prompt.locator('button[data-rating=satisfied]').click();
+    await prompt.getByText('谢谢您的评价').waitFor();
+    const t = (await cast.desk.get(`/api/queue/tickets/${current.id}`)).body.ticket as Json;
+    expect(t).toMatchObject({
+      status: 'done',
+      category: '投诉登记',
+      note: '已转交物业部，三天内回电',
+      rating: 'satisfied',
+    });
+    await prompt.waitFor({ state: 'detached', timeout: 10_000 });
+  }, 60_000);
+
+  it('says it is reconnecting while the server is away, and shows what changed meanwhile', async () => {
+    const board = await openBoard();
+    const waitingEnquiry = () =>
+      board.locator('[data-testid=waiting] tr[data-service=enquiry] .code').textContent();
+    const before = Number(await waitingEnquiry());
+    await server.outage(async () => {
+      await board.locator('[data-testid=reconnecting]').waitFor();
+      await shot(board, 'board-reconnecting');
+      server.ctx.queue.take({ service: 'enquiry', priority: 'normal', source: 'api' }, 'test');
+    });
+    await board
+      .locator('[data-testid=reconnecting]')
+      .waitFor({ state: 'detached', timeout: 20_000 });
+    await expect.poll(async () => Number(await waitingEnquiry())).toBe(before + 1);
+  }, 60_000);
+});
+
+/** The print layout: one page, 80 mm wide, no longer than the ticket needs. */
+async function printedTicketFits80mm(take: Page): Promise<void> {
+  const pdf = (await take.pdf({ preferCSSPageSize: true })).toString('latin1');
+  const boxes = [...pdf.matchAll(/MediaBox\s*\[([^\]]+)\]/g)].map((m) =>
+    (m[1] as string)
+      .trim()
+      .split(/\s+/)
+      .map((v) => (Number(v) / 72) * 25.4),
+  );
+  expect(boxes).toHaveLength(1);
+  const [, , width, height] = boxes[0] as number[];
+  expect(width).toBeCloseTo(80, 0);
+  expect(height).toBeGreaterThan(80);
+  expect(height).toBeLessThan(160);
+  await take.emulateMedia({ media: 'print' });
+  await take.setViewportSize({ width: 302, height: 640 }); // 80 mm at 96 dpi
+  await shot(take, 'take-print', true);
+  await take.emulateMedia({ media: 'screen' });
+  await take.setViewportSize({ width: 1920, height: 1080 });
+}
+
+/** The shipped queue.yaml with every service open all day but one (closed all day). */
+async function allDaySchedules(): Promise<string> {
+  const dir = await scratchSchedules();
+  const file = join(dir, 'queue.yaml');
+  const yaml = (await readFile(file, 'utf8'))
+    .replace(/hours: \{[^}]*\}/g, "hours: { from: '00:00', until: '24:00' }")
+    .replace(/(id: prize[\s\S]*?)hours: \{[^}]*\}/, "$1hours: { from: '00:00', until: '00:00' }");
+  await writeFile(file, yaml);
+  return dir;
+}
+
+/** The voice pack: the repo's, or (not generated yet) one made now beside a copy of media/. */
+async function voicePackMedia(): Promise<Record<string, string>> {
+  if (existsSync('media/voice/chime.wav')) return {};
+  const dir = await mkdtemp(join(tmpdir(), 'deskcast-media-'));
+  await cp('media', dir, { recursive: true });
+  await rm(join(dir, 'voice'), { recursive: true, force: true });
+  await promisify(execFile)('bash', ['media/voice/generate.sh', join(dir, 'voice')]);
+  return { MEDIA_DIR: dir };
+}
+
+/**
+ * A real server like startServer's, which can also go away for a moment and come back on the
+ * same address with the same state (a network drop, a restart), to test the board's recovery.
+ */
+async function startRestartableServer(env: Record<string, string>) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'deskcast-data-'));
+  const read = readConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD, LOG_LEVEL: 'silent', ...env });
+  if ('errors' in read) throw new Error(read.errors.join('; '));
+  const ctx: AppContext = await createContext(read.config, createLogger('silent'));
+  const app = createApp(ctx);
+  const listen = (port: number) =>
+    new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+  const down = (s: ServerType) =>
+    new Promise<void>((resolve) => {
+      s.close(() => resolve());
+      if ('closeAllConnections' in s) s.closeAllConnections();
+    });
+  let http = await listen(0);
+  const { port } = http.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    ctx,
+    dataDir,
+    async outage(during: () => Promise<void>) {
+      await down(http);
+      await during();
+      http = await listen(port);
+    },
+    async close() {
+      ctx.closeStreams();
+      await down(http);
+      ctx.destroy();
+    },
+  };
+}
