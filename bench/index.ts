@@ -1,8 +1,15 @@
 /** `npm run bench`: every benchmark, figures printed; none of them asserts. */
 import { benchApiLatency } from './api-latency.ts';
 import { benchPlanYear } from './plan-year.ts';
+import { benchPlayerTiming } from './player-timing.ts';
+import { benchQueueBoard } from './queue-board.ts';
+import { benchQueueTake } from './queue-take.ts';
 import { benchSseFanout } from './sse-fanout.ts';
 
 await benchPlanYear();
 await benchApiLatency();
 await benchSseFanout();
+await benchQueueTake();
+await benchQueueBoard();
+// Last: about seven minutes of a real Chromium playing a compressed program.
+await benchPlayerTiming();

@@ -18,6 +18,7 @@ const DECODE_AHEAD_MS = 90_000;
 /** A bed item joined mid-way (a reload, after an emergency) fades in rather than jumping in. */
 const JOIN_FADE_MS = 400;
 const REPEAT_GAP_S = 1;
+const MAX_STARTS_KEPT = 2000;
 
 interface Active {
   item: TimedItem;
@@ -80,6 +81,9 @@ export class Player {
   /** Takes the plans as they are now; plays that changed are stopped and started anew. */
   setPlans(): void {
     this._timeline = timelineOf(this._plans.plans);
+    // The page runs for months: forget plays of days no longer held.
+    const dates = new Set(this._plans.plans.map((p) => p.date));
+    for (const key of this._done) if (!dates.has(key.slice(0, 10))) this._done.delete(key);
     const byKey = new Map(this._timeline.map((i) => [playKey(i), i]));
     for (const [key, a] of this._active) {
       const now = byKey.get(key);
@@ -240,6 +244,9 @@ export class Player {
     for (const a of this._active.values()) {
       if (!a.start || a.sounding.startsAt > t) continue;
       this.starts.push(a.start);
+      // Kept for the status and for tests; bounded so a page open for months does not grow.
+      if (this.starts.length > MAX_STARTS_KEPT)
+        this.starts.splice(0, this.starts.length - MAX_STARTS_KEPT);
       this._report(a.item, 'started', a.start.plannedMs, a.start.actualMs);
       a.started = true;
       delete a.start;
