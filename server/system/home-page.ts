@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 
 /**
- * `/`: what someone who opens the server's address sees. The player, console and guide
- * screen pages will be linked from here as they arrive.
+ * `/`: what someone who opens the server's address sees: the pages there are, and where to
+ * start with the API.
  */
 export const homePage = new Hono<AppEnv>().get('/', (c) => {
   const { schedules } = c.var.ctx;
@@ -16,11 +16,19 @@ export const homePage = new Hono<AppEnv>().get('/', (c) => {
 <h1>deskcast</h1>
 <p>The mall's broadcast server is running. Today (${schedules.today()}, ${schedules.timezone()}) the
 plan is compiled and served to the players.</p>
+<h2>Pages</h2>
+<ul>
+<li><a href="/player">/player</a> — the PA player (a registered device: <code>/player?token=…</code> once)</li>
+<li><a href="/take">/take</a> — take a queue ticket (guide screen)</li>
+<li><a href="/board">/board</a> — the calling board (guide screen)</li>
+<li><a href="/counter">/counter</a> — a desk counter (staff sign-in)</li>
+</ul>
+<h2>API</h2>
 <ul>
 <li><a href="/api/health">/api/health</a> — server health</li>
 <li><code>POST /api/auth/login</code> — sign in (see README: first login)</li>
 <li><code>GET /api/plan?date=YYYY-MM-DD</code> — a day's plan (signed in, or a device token)</li>
 </ul>
-<p>The player, announcer console and guide screen pages are served here as they are built.</p>
+<p>The announcer console and the rest of the guide screen follow.</p>
 </html>`);
 });
