@@ -31,6 +31,7 @@ export function importQueueOnce(db: Db, schedulesDir: string, log: Logger): bool
     return false;
   }
   store.seed(value);
+  store.setMeta('file', text);
   log.info('queue imported', {
     path,
     services: value.services.length,

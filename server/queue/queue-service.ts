@@ -6,7 +6,10 @@ import { apiError, notFound } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
 import type { DayAnchors } from '../program/clock-expr.ts';
 import type { DayPlan } from '../program/plan.ts';
+import { z } from 'zod';
+import { applyQueueFile } from './configure.ts';
 import { counterActions } from './counter-actions.ts';
+import { parseQueueFile, queueSettingsSchema } from './queue-file.ts';
 import { counterStatus } from './counter-status.ts';
 import { dayKeeper } from './day-reset.ts';
 import { queueReads } from './queue-read.ts';
@@ -131,6 +134,28 @@ export function createQueue(deps: QueueDeps) {
     ...counters,
     ...reads,
     settings,
+    /** queue.yaml as it was last imported or saved. */
+    configText: () => store.meta('file') ?? '',
+    /** Applies an edited queue.yaml; refused, with every problem at its line, if it is not valid. */
+    configure(text: string): void {
+      const { value, issues } = parseQueueFile(text);
+      if (!value) {
+        throw apiError(
+          422,
+          'invalid-queue-file',
+          `${issues.length} problem(s): nothing was changed`,
+          { issues },
+        );
+      }
+      applyQueueFile(
+        db,
+        value,
+        text,
+        z.object(queueSettingsSchema.shape).parse(value),
+        ensureDay(),
+      );
+      changed('queue.yaml edited');
+    },
     today,
     ensureDay,
 

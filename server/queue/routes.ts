@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { allow } from '../auth/middleware.ts';
-import { ANYONE, STAFF } from '../auth/roles.ts';
+import { z } from 'zod';
+import { ADMIN, ANYONE, STAFF } from '../auth/roles.ts';
 import { ticketsCsv, ticketsXlsx } from './export.ts';
 import {
   callSchema,
@@ -32,6 +33,16 @@ const counter = validate('param', counterParam);
 
 /** `/api/queue/*`: tickets, counters, the board's state, ratings, figures and exports. */
 export const queueRoutes = new Hono<AppEnv>()
+  .get('/queue/config', allow(STAFF), (c) => c.json({ yaml: c.var.ctx.queue.configText() }))
+  .put(
+    '/queue/config',
+    allow(ADMIN),
+    validate('json', z.object({ yaml: z.string().min(1).max(200_000) })),
+    (c) => {
+      c.var.ctx.queue.configure(c.req.valid('json').yaml);
+      return c.json({ yaml: c.var.ctx.queue.configText() });
+    },
+  )
   .get('/queue/services', allow(ANYONE), (c) => c.json({ services: c.var.ctx.queue.services() }))
   .post('/queue/tickets', allow(ANYONE), validate('json', takeSchema), (c) => {
     const body = c.req.valid('json');

@@ -74,6 +74,8 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /api/plays/export.csv': STAFF,
   'POST /api/playback-state': DEVICE,
   'GET /api/playback-state': STAFF,
+  'GET /api/queue/config': STAFF,
+  'PUT /api/queue/config': ADMIN,
   'GET /api/queue/services': ANYONE,
   'POST /api/queue/tickets': ANYONE,
   'GET /api/queue/tickets/:id': STAFF,
