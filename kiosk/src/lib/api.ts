@@ -50,3 +50,13 @@ export class Api {
     return (await res.json()) as T;
   }
 }
+
+/** The mall's time zone, from the server's health answer; `fallback` until (or if not) known. */
+export async function mallTimezone(fallback: string): Promise<string> {
+  try {
+    const h = (await (await fetch('/api/health')).json()) as { timezone?: string };
+    return h.timezone ?? fallback;
+  } catch {
+    return fallback;
+  }
+}

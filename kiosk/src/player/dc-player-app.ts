@@ -1,3 +1,4 @@
+import '../lib/dc-enable-sound.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { TimedItem } from '../../../server/playback/timeline.ts';
@@ -91,24 +92,6 @@ export class DcPlayerApp extends LitElement {
       background: #5b2320;
       font-size: 2.8vh;
     }
-    .overlay {
-      position: fixed;
-      inset: 0;
-      display: flex;
-      align-items: center;
-      justify-content: center;
-      background: rgba(10, 16, 22, 0.92);
-    }
-    .overlay button {
-      font: inherit;
-      font-size: 5vh;
-      padding: 4vh 6vw;
-      border: 0;
-      border-radius: 2vh;
-      background: #f2b84b;
-      color: #1a1a1a;
-      cursor: pointer;
-    }
   `;
 
   private readonly _c = new PlayerController(this);
@@ -171,11 +154,10 @@ export class DcPlayerApp extends LitElement {
       ${!c.serverReachable ? html`<div class="banner">服务器暂时无法连接：继续按已保存的节目单播放。</div>` : nothing}
       ${
         c.audioBlocked
-          ? html`<div class="overlay" data-testid="enable-sound">
-              <button @click=${() => c.enableSound()}>
-                点击启用声音<br /><small>Tap to enable sound</small>
-              </button>
-            </div>`
+          ? html`<dc-enable-sound
+              data-testid="enable-sound"
+              @enable-sound=${() => c.enableSound()}
+            ></dc-enable-sound>`
           : nothing
       }
     `;

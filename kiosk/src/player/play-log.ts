@@ -1,22 +1,8 @@
+import type { PlayReport } from '../../../server/plays/play-schema.ts';
 import type { Api } from '../lib/api.ts';
 
-/** One line of the as-played log, as POST /api/plays takes it. */
-export interface PlayReport {
-  /** The same play and status always make the same id, so a re-sent report counts once. */
-  reportId: string;
-  planDate: string;
-  itemId: string;
-  slot: string;
-  kind: string;
-  promoId?: string;
-  merchant?: string;
-  mediaId?: string;
-  title: string;
-  status: 'started' | 'ended' | 'skipped' | 'failed';
-  plannedAt: string;
-  actualAt: string;
-  reason?: string;
-}
+// The report's shape is the server's schema: one definition for what is sent and accepted.
+export type { PlayReport };
 
 const DB = 'deskcast-player';
 const STORE = 'reports';

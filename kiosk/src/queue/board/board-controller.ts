@@ -1,3 +1,4 @@
+import { mallTimezone } from '../../lib/api.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AudioEngine } from '../../audio/audio-engine.ts';
 import { deviceToken } from '../../lib/api.ts';
@@ -86,10 +87,7 @@ export class BoardController implements ReactiveController {
       onEvent: (type, data) => this._onEvent(type, data),
     });
     this._tick = setInterval(() => this._expire(), 500);
-    void fetch('/api/health')
-      .then((r) => r.json() as Promise<{ timezone?: string }>)
-      .then((h) => (this.timezone = h.timezone ?? this.timezone))
-      .catch(() => undefined);
+    void mallTimezone(this.timezone).then((tz) => (this.timezone = tz));
   }
 
   hostDisconnected(): void {

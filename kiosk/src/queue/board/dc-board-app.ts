@@ -1,3 +1,4 @@
+import '../../lib/dc-enable-sound.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -126,19 +127,6 @@ export class DcBoardApp extends LitElement {
         flex-direction: column;
         gap: 2vh;
       }
-      .overlay {
-        position: fixed;
-        inset: 0;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        background: rgba(10, 16, 22, 0.92);
-      }
-      .overlay button {
-        font-size: 5vh;
-        padding: 4vh 6vw;
-        border-radius: 2vh;
-      }
     `,
   ];
 
@@ -221,11 +209,10 @@ export class DcBoardApp extends LitElement {
       ${c.error || c.live.error ? html`<div class="notice">${c.error || c.live.error}</div>` : nothing}
       ${
         c.audioBlocked
-          ? html`<div class="overlay" data-testid="enable-sound">
-              <button class="primary" @click=${() => c.enableSound()}>
-                点击启用声音<br /><small>Tap to enable sound</small>
-              </button>
-            </div>`
+          ? html`<dc-enable-sound
+              data-testid="enable-sound"
+              @enable-sound=${() => c.enableSound()}
+            ></dc-enable-sound>`
           : nothing
       }
     `;

@@ -1,3 +1,4 @@
+import { mallTimezone } from '../../lib/api.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LiveQuery } from '../live-query.ts';
 import { QueueClient, QueueError } from '../queue-client.ts';
@@ -63,10 +64,7 @@ export class CounterController implements ReactiveController {
         this.checked = true;
         this._host.requestUpdate();
       });
-    void fetch('/api/health')
-      .then((r) => r.json() as Promise<{ timezone?: string }>)
-      .then((h) => (this.timezone = h.timezone ?? this.timezone))
-      .catch(() => undefined);
+    void mallTimezone(this.timezone).then((tz) => (this.timezone = tz));
   }
 
   hostDisconnected(): void {

@@ -1,3 +1,4 @@
+import { mallTimezone } from '../../lib/api.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { deviceToken } from '../../lib/api.ts';
 import { LiveQuery } from '../live-query.ts';
@@ -52,10 +53,7 @@ export class TakeController implements ReactiveController {
       this._host.requestUpdate();
     }, 5000);
     (globalThis as unknown as { __deskcastTake: unknown }).__deskcastTake = { controller: this };
-    void fetch('/api/health')
-      .then((r) => r.json() as Promise<{ timezone?: string }>)
-      .then((h) => (this.timezone = h.timezone ?? this.timezone))
-      .catch(() => undefined);
+    void mallTimezone(this.timezone).then((tz) => (this.timezone = tz));
   }
 
   hostDisconnected(): void {

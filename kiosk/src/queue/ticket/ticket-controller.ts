@@ -1,3 +1,4 @@
+import { mallTimezone } from '../../lib/api.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { QueueClient, QueueError } from '../queue-client.ts';
 import { DEFAULT_TIMEZONE, tokenFromPath } from '../queue-format.ts';
@@ -31,10 +32,7 @@ export class TicketController implements ReactiveController {
     void this.refresh();
     this._timer = setInterval(() => void this.refresh(), TICKET_REFRESH_MS);
     document.addEventListener('visibilitychange', this._onVisible);
-    void fetch('/api/health')
-      .then((r) => r.json() as Promise<{ timezone?: string }>)
-      .then((h) => (this.timezone = h.timezone ?? this.timezone))
-      .catch(() => undefined);
+    void mallTimezone(this.timezone).then((tz) => (this.timezone = tz));
   }
 
   hostDisconnected(): void {
