@@ -33,7 +33,7 @@ export function compileDayPlan(
   options: PlanOptions = {},
 ): DayPlan {
   const { program, calendar } = inputs;
-  const zone = calendarZone(calendar);
+  const zone = calendar.timezone;
   const day = resolveDay(calendar, date);
   const base = { date, timezone: zone, events: [] as string[], warnings: [] as string[] };
   if (day.closed) {
@@ -107,8 +107,4 @@ export function compileDayPlan(
     items,
     warnings: ctx.warnings,
   };
-}
-
-export function calendarZone(calendar: Calendar): string {
-  return calendar.timezone;
 }

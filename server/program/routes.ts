@@ -9,7 +9,7 @@ import { validate } from '../http/validate.ts';
 import { resolveDay } from './calendar.ts';
 import { markDays, type DayMark } from './calendar-edit.ts';
 import { isoDate } from './calendar-schema.ts';
-import { STORED_FILES, type StoredFile } from './schedule-store.ts';
+import type { StoredFile } from './schedule-store.ts';
 
 const date = isoDate;
 const saveBody = z.object({
@@ -196,5 +196,3 @@ export const programRoutes = new Hono<AppEnv>()
       return c.body(json, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
     },
   );
-
-export { STORED_FILES };
