@@ -114,13 +114,14 @@ export class Player {
       [...this._active.values()]
         .map((a) => a.item)
         .find((i) => i.layer === layer && i.startMs <= now && now < i.endMs);
+    const next = nextAfter(this._timeline, now);
     const bed = current('bed');
     const voice = current('voice');
     return {
       ...(bed ? { bed: { item: bed, progress: progress(bed) } } : {}),
       ...(voice ? { voice: { item: voice, progress: progress(voice) } } : {}),
       ...(this._announcement ? { announcement: this._announcement.a } : {}),
-      ...(nextAfter(this._timeline, now) ? { next: nextAfter(this._timeline, now) } : {}),
+      ...(next ? { next } : {}),
       queued: this.queue.size,
     };
   }
