@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { datesBetween } from '../server/common/zoned-time.ts';
+import { datesBetween } from '../core/zoned-time.ts';
 import { compileDayPlan } from '../server/program/compile.ts';
 import { loadSchedules } from '../server/program/load.ts';
 

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../common/zoned-time.ts';
+import { isIsoDate } from '../../core/zoned-time.ts';
 
 const INSTANT =
   /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/i;

@@ -1,8 +1,8 @@
 import type { Statement } from 'better-sqlite3';
-import { addDays, type IsoDate } from '../common/zoned-time.ts';
+import { addDays, type IsoDate } from '../../core/zoned-time.ts';
 import type { Db } from '../db/open.ts';
 import { apiError } from '../http/errors.ts';
-import { MAX_RANGE_DAYS, type PlayFilterQuery, type PlayStatus } from './play-schema.ts';
+import { MAX_RANGE_DAYS, type PlayFilterQuery, type PlayStatus } from '../../core/play-report.ts';
 
 /** Which plays a query covers, with its dates settled. */
 export interface PlayFilter {

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open.ts';
 import { statementCache, whereOf, type PlayFilter } from './play-filter.ts';
-import type { PlayReport, PlayStatus } from './play-schema.ts';
+import type { PlayReport, PlayStatus } from '../../core/play-report.ts';
 
 /** One row of the as-played log; instants in UTC as stored. */
 export interface Play {

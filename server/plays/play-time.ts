@@ -1,4 +1,4 @@
-import { formatInstant, offsetMinutesAt } from '../common/zoned-time.ts';
+import { formatInstant, offsetMinutesAt } from '../../core/zoned-time.ts';
 
 /** A stored UTC instant on the mall's clocks, with its offset: `2026-03-02T09:30:00.250+08:00`. */
 export function zonedIso(zone: string, utc: string): string {

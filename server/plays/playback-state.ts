@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../program/calendar-schema.ts';
+import { isoDate } from '../../core/plan.ts';
 
 export const PLAYBACK_STATES = ['playing', 'idle', 'blocked', 'offline-recovered'] as const;
 

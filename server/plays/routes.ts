@@ -8,7 +8,7 @@ import { apiError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { playsCsv } from './play-csv.ts';
 import { resolveFilter } from './play-filter.ts';
-import { playFilterSchema, playListSchema, playUploadSchema } from './play-schema.ts';
+import { playFilterSchema, playListSchema, playUploadSchema } from '../../core/play-report.ts';
 import type { Play, PlayKey } from './play-store.ts';
 import { zonedIso } from './play-time.ts';
 import { playbackStateSchema, type PlaybackState } from './playback-state.ts';

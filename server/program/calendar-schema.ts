@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate, isKnownZone } from '../common/zoned-time.ts';
+import { isoDate } from '../../core/plan.ts';
+import { isKnownZone } from '../../core/zoned-time.ts';
 import { mediaId } from './program-schema.ts';
-
-export const isoDate = z
-  .string()
-  .refine(isIsoDate, { error: (iss) => `"${String(iss.input)}" is not a date: write YYYY-MM-DD` });
 
 const WEEKDAYS = [
   'sunday',

@@ -1,4 +1,4 @@
-import { datesBetween, weekdayOf, type IsoDate } from '../common/zoned-time.ts';
+import { datesBetween, weekdayOf, type IsoDate } from '../../core/zoned-time.ts';
 import { WEEKDAYS, type Calendar, type CalendarEvent, type Holiday } from './calendar-schema.ts';
 import type { Overlay } from './program-schema.ts';
 

@@ -1,4 +1,4 @@
-import { weekdayOf } from '../common/zoned-time.ts';
+import { weekdayOf } from '../../core/zoned-time.ts';
 import type { MediaCatalogue } from '../media/catalogue.ts';
 import { WEEKDAYS, type Calendar } from './calendar-schema.ts';
 import { datesOf } from './calendar.ts';

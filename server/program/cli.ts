@@ -3,7 +3,7 @@
  * `npm run program -- check` validates every file in schedules/ against media/.
  */
 import { parseArgs } from 'node:util';
-import { dateInZone, isIsoDate } from '../common/zoned-time.ts';
+import { dateInZone, isIsoDate } from '../../core/zoned-time.ts';
 import { compileDayPlan } from './compile.ts';
 import { loadSchedules } from './load.ts';
 import { planTable } from './plan-table.ts';

@@ -1,11 +1,11 @@
-import { zonedDay, type IsoDate } from '../common/zoned-time.ts';
+import { zonedDay, type IsoDate } from '../../core/zoned-time.ts';
 import type { MediaCatalogue } from '../media/catalogue.ts';
 import type { Calendar } from './calendar-schema.ts';
 import { resolveDay } from './calendar.ts';
 import { composeDay } from './compose.ts';
 import { DayContext } from './day-context.ts';
 import { placeFixedSpeech } from './fixed-speech.ts';
-import type { DayPlan } from './plan.ts';
+import type { DayPlan } from '../../core/plan.ts';
 import type { Program } from './program-schema.ts';
 import { fillPromos } from './promo-fill.ts';
 import type { Promo } from './promo-schema.ts';

@@ -1,10 +1,10 @@
 import { formatClock } from '../common/duration.ts';
-import type { IsoDate } from '../common/zoned-time.ts';
+import type { IsoDate } from '../../core/zoned-time.ts';
 import type { MediaItem } from '../media/catalogue.ts';
 import type { PlanInputs } from './compile.ts';
 import type { ComposedDay, DayRow } from './compose.ts';
 import { resolveClock } from './clock-expr.ts';
-import type { PlanItem } from './plan.ts';
+import type { PlanItem } from '../../core/plan.ts';
 import { playlistCursor } from './playlist-cursor.ts';
 import type { Slot } from './program-schema.ts';
 import type { Promo } from './promo-schema.ts';

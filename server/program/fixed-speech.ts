@@ -1,9 +1,9 @@
 import { formatClock } from '../common/duration.ts';
-import { weekdayOf } from '../common/zoned-time.ts';
+import { weekdayOf } from '../../core/zoned-time.ts';
 import type { Calendar } from './calendar-schema.ts';
 import type { DayRow } from './compose.ts';
 import type { DayContext } from './day-context.ts';
-import type { PlanItem } from './plan.ts';
+import type { PlanItem } from '../../core/plan.ts';
 import { spoken, spokenText, weatherText, type Forecast, type Spoken } from './spoken.ts';
 
 /** How late a displaced fixed item may still start, unless its row says. */

@@ -1,6 +1,6 @@
 import { formatDuration } from '../common/duration.ts';
 import { padEnd, truncate } from '../common/text-width.ts';
-import type { DayPlan } from './plan.ts';
+import type { DayPlan } from '../../core/plan.ts';
 
 const TITLE_WIDTH = 44;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './calendar-schema.ts';
+import { isoDate } from '../../core/plan.ts';
 import { mediaId } from './program-schema.ts';
 
 /** A merchant's promotion (厂商促销信息) played in the promo loop. */

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { allow, userOf } from '../auth/middleware.ts';
 import { ANYONE, BROADCAST, STAFF } from '../auth/roles.ts';
-import { datesBetween, isIsoDate } from '../common/zoned-time.ts';
+import { datesBetween, isIsoDate } from '../../core/zoned-time.ts';
 import { apiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { resolveDay } from './calendar.ts';
 import { markDays, type DayMark } from './calendar-edit.ts';
-import { isoDate } from './calendar-schema.ts';
+import { isoDate } from '../../core/plan.ts';
 import type { StoredFile } from './schedule-store.ts';
 
 const date = isoDate;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { addDays, dateInZone, type IsoDate } from '../common/zoned-time.ts';
+import { addDays, dateInZone, type IsoDate } from '../../core/zoned-time.ts';
 import type { EventBus } from '../events/bus.ts';
 import { apiError } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
@@ -7,7 +7,7 @@ import type { MediaCatalogue } from '../media/catalogue.ts';
 import type { Schedules } from './check.ts';
 import { compileDayPlan, type PlanOptions } from './compile.ts';
 import { parseSchedules } from './load.ts';
-import type { DayPlan } from './plan.ts';
+import type { DayPlan } from '../../core/plan.ts';
 import type { Promo } from './promo-schema.ts';
 import {
   STORED_FILES,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { addDays } from '../common/zoned-time.ts';
+import { addDays } from '../../core/zoned-time.ts';
 import { apiError } from '../http/errors.ts';
-import { isoDate } from '../program/calendar-schema.ts';
+import { isoDate } from '../../core/plan.ts';
 import { RATINGS } from './figures.ts';
 import { serviceId } from './queue-file.ts';
 import { PRIORITIES, SOURCES } from './queue-types.ts';

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { dateInZone, zonedDay } from '../common/zoned-time.ts';
+import { dateInZone, zonedDay } from '../../core/zoned-time.ts';
 import type { Db } from '../db/open.ts';
 import type { EventBus } from '../events/bus.ts';
 import { apiError, notFound } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
 import type { DayAnchors } from '../program/clock-expr.ts';
-import type { DayPlan } from '../program/plan.ts';
+import type { DayPlan } from '../../core/plan.ts';
 import { z } from 'zod';
 import { applyQueueFile } from './configure.ts';
 import { counterActions } from './counter-actions.ts';

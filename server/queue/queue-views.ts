@@ -1,4 +1,4 @@
-import { formatInstant, offsetMinutesAt } from '../common/zoned-time.ts';
+import { formatInstant, offsetMinutesAt } from '../../core/zoned-time.ts';
 import type { DayAnchors } from '../program/clock-expr.ts';
 import type { CounterRow, ServiceRow, TicketRow, WaitingRow } from './queue-types.ts';
 import { hoursToday, isOpenAt } from './service-hours.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { backupDatabase, lastBackupAt } from '../backup/backup.ts';
-import { addDays } from '../common/zoned-time.ts';
+import { addDays } from '../../core/zoned-time.ts';
 import type { AppContext } from '../context.ts';
 import { watchClock } from './clock-watch.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateInZone } from '../../server/common/zoned-time.ts';
+import { dateInZone } from '../../core/zoned-time.ts';
 import type { EventRecord } from '../../server/events/event-types.ts';
 import { wavDurationMs } from '../../server/tts/wav.ts';
 import { Client, startServer, withCast, type Json, type TestServer } from '../helpers/server.ts';

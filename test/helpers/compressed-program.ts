@@ -1,4 +1,4 @@
-import { formatInstant } from '../../server/common/zoned-time.ts';
+import { formatInstant } from '../../core/zoned-time.ts';
 import type { Client } from './server.ts';
 import { tone } from './tones.ts';
 

@@ -1,6 +1,6 @@
 import { compileDayPlan, type PlanOptions } from '../../server/program/compile.ts';
 import { loadSchedules, type LoadedSchedules } from '../../server/program/load.ts';
-import type { DayPlan, PlanItem } from '../../server/program/plan.ts';
+import type { DayPlan, PlanItem } from '../../core/plan.ts';
 
 let loaded: Promise<LoadedSchedules> | undefined;
 

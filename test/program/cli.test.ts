@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { dayPlanSchema } from '../../server/program/plan.ts';
+import { dayPlanSchema } from '../../core/plan.ts';
 import { edit, scratchSchedules } from '../helpers/schedules-copy.ts';
 
 /** Runs `npm run program -- …` the way a person does, with the host zone of our choosing. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { datesBetween } from '../../server/common/zoned-time.ts';
-import type { DayPlan } from '../../server/program/plan.ts';
+import { datesBetween } from '../../core/zoned-time.ts';
+import type { DayPlan } from '../../core/plan.ts';
 import { clock, ms, ofSlot, planFor, shipped, spanOf } from '../helpers/shipped.ts';
 
 /** The seed's 播音程序表 (line 314), as every working day starts. */

@@ -1,4 +1,4 @@
-import { estimateOffset, type ClockSample } from '../../../server/playback/clock-offset.ts';
+import { estimateOffset, type ClockSample } from '../../../core/clock-offset.ts';
 
 /** This machine's clock, from a monotonic source so a clock step here does not move it. */
 export const localNow = () => performance.timeOrigin + performance.now();

@@ -1,7 +1,7 @@
 import '../lib/dc-enable-sound.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import type { TimedItem } from '../../../server/playback/timeline.ts';
+import type { TimedItem } from '../../../core/timeline.ts';
 import { PlayerController } from './player-controller.ts';
 
 const SLOT_NAMES: Record<string, string> = {

@@ -1,5 +1,5 @@
-import { addDays, dateInZone } from '../../../server/common/zoned-time.ts';
-import type { DayPlan } from '../../../server/program/plan.ts';
+import { addDays, dateInZone } from '../../../core/zoned-time.ts';
+import type { DayPlan } from '../../../core/plan.ts';
 import type { Api } from '../lib/api.ts';
 
 const PLAN_CACHE = 'deskcast-plans-v1';

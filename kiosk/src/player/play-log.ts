@@ -1,4 +1,4 @@
-import type { PlayReport } from '../../../server/plays/play-schema.ts';
+import type { PlayReport } from '../../../core/play-report.ts';
 import type { Api } from '../lib/api.ts';
 
 // The report's shape is the server's schema: one definition for what is sent and accepted.

@@ -1,10 +1,4 @@
-import {
-  nextAfter,
-  playKey,
-  timelineOf,
-  within,
-  type TimedItem,
-} from '../../../server/playback/timeline.ts';
+import { nextAfter, playKey, timelineOf, within, type TimedItem } from '../../../core/timeline.ts';
 import type { AudioEngine, Sounding } from '../audio/audio-engine.ts';
 import type { MediaLoader } from '../audio/media-loader.ts';
 import type { ClockSync } from '../lib/clock-sync.ts';

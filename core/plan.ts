@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { isIsoDate } from './zoned-time.ts';
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { error: (iss) => `"${String(iss.input)}" is not a date: write YYYY-MM-DD` });
 
 export const PLAN_KINDS = ['music', 'speech', 'promo', 'weather'] as const;
 export const LAYERS = ['bed', 'voice'] as const;

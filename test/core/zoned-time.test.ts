@@ -7,7 +7,7 @@ import {
   wallTimeToInstant,
   weekdayOf,
   zonedDay,
-} from '../../server/common/zoned-time.ts';
+} from '../../core/zoned-time.ts';
 import { parseClockExpr, resolveClock } from '../../server/program/clock-expr.ts';
 
 describe('zoned time', () => {

@@ -1,4 +1,4 @@
-import type { DayPlan, PlanItem } from '../program/plan.ts';
+import type { DayPlan, PlanItem } from './plan.ts';
 
 /** A plan item with its instants as numbers (epoch ms), as the player schedules it. */
 export interface TimedItem extends PlanItem {

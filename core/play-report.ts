@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../program/calendar-schema.ts';
-import { PLAN_KINDS } from '../program/plan.ts';
+import { isoDate, PLAN_KINDS } from './plan.ts';
 
 export const PLAY_STATUSES = ['started', 'ended', 'skipped', 'failed'] as const;
 export type PlayStatus = (typeof PLAY_STATUSES)[number];
