@@ -18,6 +18,8 @@ import { promoStore } from './promos/store.ts';
 import { scheduleStore, STORED_FILES, type StoredFile } from './program/schedule-store.ts';
 import { importQueueOnce } from './queue/import.ts';
 import { createQueue } from './queue/queue-service.ts';
+import { renderSpeech, ttsDir } from './tts/render.ts';
+import { espeakWasm } from './tts/synthesiser.ts';
 
 /**
  * The composition root: everything a request or a job needs, built once from the config.
@@ -31,6 +33,8 @@ export async function createContext(config: Config, log: Logger = createLogger(c
   await ensureAdmin(auth, log, now(), config.adminPassword);
   const bus = eventBus(db, log);
   const closers: (() => void)[] = [];
+  const synth = espeakWasm();
+  closers.push(() => synth.close());
 
   // The media library; on first start it imports the shipped folder, before the program loads.
   const media = mediaLibrary(db, join(config.dataDir, 'media'), log);
@@ -69,6 +73,8 @@ export async function createContext(config: Config, log: Logger = createLogger(c
     media,
     promos,
     announcements: announcementStore(db),
+    /** Text-to-speech: each distinct text rendered once into `DATA_DIR/tts`, then reused. */
+    speech: { render: (text: string) => renderSpeech(text, ttsDir(config.dataDir), synth) },
     /** The as-played log and each player's latest playback state. */
     plays: playLog(db),
     /** The front-desk queue: tickets, counters, calls, figures. */

@@ -1,10 +1,10 @@
 import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
-import { renderSpeech, TtsUnavailableError, ttsDir } from '../tts/render.ts';
+import { SpeechBusyError } from '../tts/synthesiser.ts';
 import { parseInstant } from './instant.ts';
 import type { Announcement, Priority } from './schema.ts';
 
-type Deps = Pick<AppContext, 'announcements' | 'auth' | 'media' | 'bus' | 'now' | 'config' | 'log'>;
+type Deps = Pick<AppContext, 'announcements' | 'auth' | 'media' | 'bus' | 'now' | 'speech' | 'log'>;
 
 /** What is said: text for text-to-speech, or a recording from the media library. */
 export type Content =
@@ -87,12 +87,13 @@ function checkTargets(ctx: Deps, targets: 'all' | number[]): 'all' | number[] {
 
 async function speak(ctx: Deps, text: string) {
   try {
-    const s = await renderSpeech(text, ttsDir(ctx.config.dataDir));
+    const s = await ctx.speech.render(text);
     const chars = [...text];
     const title = chars.length > 24 ? `${chars.slice(0, 24).join('')}…` : text;
     return { url: s.url, durationMs: s.durationMs, title };
   } catch (err) {
-    if (err instanceof TtsUnavailableError) throw apiError(503, 'tts-unavailable', err.message);
+    if (err instanceof SpeechBusyError)
+      throw apiError(503, 'tts-busy', `text-to-speech is busy (${err.message}); try again`);
     if (err instanceof RangeError)
       throw apiError(400, 'invalid', `text: ${err.message}`, { field: 'text' });
     ctx.log.error('text-to-speech failed', { err: String(err) });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import type { Logger } from '../log.ts';
+import { FFMPEG } from './ffmpeg.ts';
 
 /** Reads the summary's integrated loudness (`I: -16.6 LUFS`) from ffmpeg's ebur128 output. */
 export function parseIntegratedLoudness(stderr: string): number | null {
@@ -33,7 +34,7 @@ function run(
  * Measures a file's integrated loudness (EBU R128) with ffmpeg, so the player can level items;
  * null when ffmpeg is not installed (said once in the log) or cannot read the file.
  */
-export function loudnessMeter(log: Logger, command = 'ffmpeg') {
+export function loudnessMeter(log: Logger, command = FFMPEG) {
   let missing = false;
   return async function measure(path: string, signal?: AbortSignal): Promise<number | null> {
     if (missing || signal?.aborted) return null;

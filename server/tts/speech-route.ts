@@ -5,7 +5,8 @@ import { allow } from '../auth/middleware.ts';
 import { ANYONE } from '../auth/roles.ts';
 import { apiError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
-import { MAX_SPEECH_CHARS, renderSpeech, ttsDir, TtsUnavailableError } from './render.ts';
+import { MAX_SPEECH_CHARS } from './render.ts';
+import { SpeechBusyError } from './synthesiser.ts';
 
 /**
  * `GET /api/speech?text=`: the recording of a plan item that has only text (the weather, an
@@ -17,10 +18,11 @@ export const speechRoutes = new Hono<AppEnv>().get(
   validate('query', z.object({ text: z.string().trim().min(1).max(MAX_SPEECH_CHARS) })),
   async (c) => {
     try {
-      const s = await renderSpeech(c.req.valid('query').text, ttsDir(c.var.ctx.config.dataDir));
+      const s = await c.var.ctx.speech.render(c.req.valid('query').text);
       return c.json({ url: s.url, durationMs: s.durationMs });
     } catch (err) {
-      if (err instanceof TtsUnavailableError) throw apiError(503, 'tts-unavailable', err.message);
+      if (err instanceof SpeechBusyError)
+        throw apiError(503, 'tts-busy', `text-to-speech is busy (${err.message}); try again`);
       if (err instanceof RangeError) throw apiError(400, 'invalid', err.message, { field: 'text' });
       throw err;
     }

@@ -195,14 +195,14 @@ describe('announcements', () => {
     expect((await cast.desk.get('/api/announcements')).body.announcements.length).toBe(before);
   });
 
-  it('answers 503 with what to install when espeak-ng is missing', async () => {
+  it('speaks with no espeak-ng or ffmpeg on the PATH: the engine comes from npm', async () => {
     const path = process.env.PATH;
     process.env.PATH = '/nonexistent';
     try {
       const r = await cast.desk.post('/api/announcements', { text: '一段从未说过的话' });
-      expect(r.status).toBe(503);
-      expect(r.body.error).toBe('tts-unavailable');
-      expect(r.body.message).toContain('apt-get install espeak-ng');
+      expect(r.status).toBe(201);
+      expect(r.body.durationMs).toBeGreaterThan(1000);
+      expect((await cast.device.get(r.body.audioUrl)).text.startsWith('RIFF')).toBe(true);
     } finally {
       process.env.PATH = path;
     }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, withCast, type Json, type TestServer } from '../helpers/server.ts';
-import { encoded, hasFfmpeg, rawGet, sha256, upload, wav } from './fixtures.ts';
+import { encoded, rawGet, sha256, upload, wav } from './fixtures.ts';
 
 let server: TestServer;
 let cast: Awaited<ReturnType<typeof withCast>>;
@@ -151,7 +151,7 @@ describe('media files', () => {
   });
 });
 
-describe.skipIf(!hasFfmpeg)('media file types', () => {
+describe('media file types', () => {
   it('stores and serves each audio format under its own MIME type', async () => {
     const expected: [string, string, string][] = [
       ['wav', 'wav', 'audio/wav'],

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FFMPEG } from '../../server/media/ffmpeg.ts';
 import type { Client } from '../helpers/server.ts';
 import { tone } from '../helpers/tones.ts';
 
@@ -12,20 +13,11 @@ export function wav(seconds: number, rate = 8000, amplitude = 8000): Buffer {
   return tone(seconds, 440, rate, amplitude / 32767);
 }
 
-export const hasFfmpeg = (() => {
-  try {
-    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 /** One second of tone encoded by ffmpeg into the format a file name's extension names. */
 export function encoded(ext: string): Buffer {
   const out = join(mkdtempSync(join(tmpdir(), 'deskcast-enc-')), `tone.${ext}`);
   const format = ext === 'weba' ? ['-f', 'webm', '-c:a', 'libopus'] : [];
-  execFileSync('ffmpeg', [
+  execFileSync(FFMPEG, [
     ...['-hide_banner', '-loglevel', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=1'],
     ...format,
     out,

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, withCast, type Json, type TestServer } from '../helpers/server.ts';
-import { hasFfmpeg, sha256, upload, wav } from './fixtures.ts';
+import { sha256, upload, wav } from './fixtures.ts';
 
 let server: TestServer;
 let cast: Awaited<ReturnType<typeof withCast>>;
@@ -41,7 +41,7 @@ describe('media library', () => {
     expect(readFileSync(join(server.dataDir, 'media', garden.file)).equals(bytes)).toBe(true);
   });
 
-  it.skipIf(!hasFfmpeg)('measures the imported files’ loudness in the background', async () => {
+  it('measures the imported files’ loudness in the background', async () => {
     const deadline = Date.now() + 15_000;
     let items: Json[] = [];
     while (Date.now() < deadline) {

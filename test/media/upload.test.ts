@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, startServer, withCast, type TestServer } from '../helpers/server.ts';
-import { hasFfmpeg, sha256, storedFiles, upload, wav } from './fixtures.ts';
+import { sha256, storedFiles, upload, wav } from './fixtures.ts';
 
 let server: TestServer;
 let cast: Awaited<ReturnType<typeof withCast>>;
@@ -46,10 +46,8 @@ describe('media upload', () => {
       originalName: 'Shop Jingle.wav',
     });
     // A 440 Hz sine peaking at -12 dBFS: RMS -15 dBFS, -0.7 for LUFS, plus a little K-weighting.
-    if (hasFfmpeg) {
-      expect(r.body.loudnessLufs).toBeGreaterThan(-16.5);
-      expect(r.body.loudnessLufs).toBeLessThan(-15);
-    }
+    expect(r.body.loudnessLufs).toBeGreaterThan(-16.5);
+    expect(r.body.loudnessLufs).toBeLessThan(-15);
     expect(readFileSync(join(server.dataDir, 'media', file)).equals(bytes)).toBe(true);
     expect((await cast.device.get('/api/media/promos/jingles/shop-jingle')).body.file).toBe(file);
     expect(server.ctx.media.catalogue().byId.get('promos/jingles/shop-jingle')?.file).toBe(file);

@@ -2,9 +2,14 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_VOICE, renderSpeech, TtsUnavailableError } from '../../server/tts/render.ts';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_SPEECH_CHARS, renderSpeech as render } from '../../server/tts/render.ts';
+import { espeakWasm } from '../../server/tts/synthesiser.ts';
 import { wavDurationMs } from '../../server/tts/wav.ts';
+
+const synth = espeakWasm();
+afterAll(() => synth.close());
+const renderSpeech = (text: string, into: string) => render(text, into, synth);
 
 let dir: string;
 beforeEach(async () => {
@@ -46,12 +51,31 @@ describe('renderSpeech', () => {
     expect(existsSync(marker)).toBe(false);
   });
 
-  it('says clearly when the synthesiser is not installed', async () => {
-    const missing = { ...DEFAULT_VOICE, command: 'espeak-ng-not-installed' };
-    const err = await renderSpeech('你好', dir, missing).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(TtsUnavailableError);
-    expect((err as Error).message).toContain('apt-get install espeak-ng');
-    expect(await readdir(dir)).toEqual([]);
+  it('stops a render that runs past its time, leaves no file, and renders the next one', async () => {
+    const hasty = espeakWasm({ timeoutMs: 1 });
+    try {
+      const err = await render('欢迎光临，祝您购物愉快。', dir, hasty).catch((e: unknown) => e);
+      expect((err as Error).message).toMatch(/took more than 1 ms and was stopped/);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      hasty.close();
+    }
+    expect((await renderSpeech('欢迎光临，祝您购物愉快。', dir)).durationMs).toBeGreaterThan(1000);
+  });
+
+  it('renders in a worker: the server goes on answering while a long text is spoken', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    try {
+      await renderSpeech(
+        '欢迎光临本商场，祝您购物愉快。'.repeat(60).slice(0, MAX_SPEECH_CHARS),
+        dir,
+      );
+    } finally {
+      clearInterval(timer);
+    }
+    // Rendered on this thread, the text would hold the event loop for its whole length.
+    expect(ticks).toBeGreaterThan(20);
   });
 
   it('refuses empty text', async () => {

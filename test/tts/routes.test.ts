@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSpeech, ttsDir } from '../../server/tts/render.ts';
 import { startServer, withCast, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -8,7 +7,7 @@ let url: string;
 beforeAll(async () => {
   server = await startServer();
   cast = await withCast(server);
-  url = (await renderSpeech('欢迎光临', ttsDir(server.dataDir))).url;
+  url = (await server.ctx.speech.render('欢迎光临')).url;
 });
 afterAll(() => server.close());
 
