@@ -1,7 +1,7 @@
 /**
  * What a call says, as voice-pack clip names in play order: a chime, then
  * "请 A012 号顾客到 2 号窗口" in Mandarin and, when asked, "Ticket A012, please go to counter 2".
- * Pure, so the board, the server and the tests agree on it (media/voice/generate.sh makes the
+ * Pure, so the board, the server and the tests agree on it (server/queue/voice-pack.ts makes the
  * clips; a pack recorded by a person uses the same names).
  */
 
