@@ -1,14 +1,27 @@
+import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = import.meta.dirname;
+const outDir = resolve(here, '../dist/kiosk');
+
+/** Shoelace's icons, copied beside the pages: sl-icon fetches them from `/shoelace/assets`. */
+const shoelaceIcons = (): Plugin => ({
+  name: 'deskcast-shoelace-icons',
+  apply: 'build',
+  closeBundle() {
+    const from = resolve(here, '../node_modules/@shoelace-style/shoelace/dist/assets/icons');
+    cpSync(from, resolve(outDir, 'shoelace/assets/icons'), { recursive: true });
+  },
+});
 
 /** The kiosk pages, built into dist/kiosk and served by the server on its one origin. */
 export default defineConfig({
   root: here,
   base: '/',
+  plugins: [shoelaceIcons()],
   build: {
-    outDir: resolve(here, '../dist/kiosk'),
+    outDir,
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
@@ -18,6 +31,7 @@ export default defineConfig({
         counter: resolve(here, 'counter/index.html'),
         board: resolve(here, 'board/index.html'),
         ticket: resolve(here, 'ticket/index.html'),
+        console: resolve(here, 'console/index.html'),
         sw: resolve(here, 'src/sw.ts'),
       },
       // The service worker must keep a stable name at the root of its scope.

@@ -49,7 +49,8 @@ export function createApp(ctx: AppContext) {
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         mediaSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
+        // data: for the built-in icons Shoelace fetches from data: URLs (the eye of a password).
+        connectSrc: ["'self'", 'data:'],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         frameAncestors: ["'self'"],

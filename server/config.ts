@@ -18,6 +18,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Keep this many nightly backups. */
   BACKUPS_KEPT: z.coerce.number().int().min(1).default(14),
+  /** The mall's name on every page, in Chinese and in English (the seed's mall by default). */
+  MALL_NAME: z.string().trim().min(1).max(40).default('红星国际家居'),
+  MALL_NAME_EN: z.string().trim().min(1).max(60).default('Red Star International Home'),
 });
 
 export interface Config {
@@ -31,6 +34,7 @@ export interface Config {
   secureCookies: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   backupsKept: number;
+  mall: { name: string; nameEn: string };
 }
 
 /** Parses the environment; on bad values returns each variable's problem instead. */
@@ -52,6 +56,7 @@ export function readConfig(
     secureCookies: e.SECURE_COOKIES === '1' || e.SECURE_COOKIES === 'true',
     logLevel: e.LOG_LEVEL,
     backupsKept: e.BACKUPS_KEPT,
+    mall: { name: e.MALL_NAME, nameEn: e.MALL_NAME_EN },
   };
   if (e.ADMIN_PASSWORD) config.adminPassword = e.ADMIN_PASSWORD;
   return { config };

@@ -21,6 +21,8 @@ export async function ensureAdmin(
       displayName: '管理员',
       role: 'admin',
       passwordHash: await hashPassword(chosen),
+      // A printed password has been on a screen and in a terminal's scrollback.
+      mustChangePassword: !password,
     },
     now,
   );
@@ -30,7 +32,7 @@ export async function ensureAdmin(
   });
   if (!password) {
     print(
-      `\n  First start: sign in as "admin" with the one-time password  ${chosen}\n  and change it (POST /api/auth/password). It is not shown again.\n`,
+      `\n  First start: sign in as "admin" with the one-time password  ${chosen}\n  at http://<this server>:<PORT>/console; you will choose your own then. It is not shown again.\n`,
     );
   }
 }

@@ -26,12 +26,20 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
 
 /**
  * Lets in only the given audience (admins always). People's unsafe requests must carry the
- * session's CSRF token in a header, which another site's page cannot read or set.
+ * session's CSRF token in a header, which another site's page cannot read or set. Someone who
+ * signed in with a password another person set (the printed first-start one, a reset) gets
+ * nothing but the routes marked `beforePasswordChange` until they have chosen their own.
  */
-export function allow(audience: readonly Audience[]) {
+export function allow(audience: readonly Audience[], { beforePasswordChange = false } = {}) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const who = c.var.principal;
     if (!who) throw apiError(401, 'unauthenticated', 'sign in first (or give the device token)');
+    if (who.kind === 'user' && who.mustChangePassword && !beforePasswordChange)
+      throw apiError(
+        403,
+        'password-change-required',
+        'choose your own password first (POST /api/auth/password)',
+      );
     if (!admits(audience, who))
       throw apiError(
         403,

@@ -9,7 +9,16 @@ export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /** Who is making a request: a signed-in person, or a registered device. */
 export type Principal =
-  | { kind: 'user'; id: number; username: string; role: Role; sessionId: string; csrfToken: string }
+  | {
+      kind: 'user';
+      id: number;
+      username: string;
+      role: Role;
+      sessionId: string;
+      csrfToken: string;
+      /** Signed in with a password someone else set: only changing it is allowed. */
+      mustChangePassword: boolean;
+    }
   | { kind: 'device'; id: number; name: string; deviceKind: DeviceKind };
 
 /** What a route lets in: roles, and `device` for registered players and guide screens. */

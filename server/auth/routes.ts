@@ -64,19 +64,19 @@ export const authRoutes = new Hono<AppEnv>()
       return c.json({ user: found.user, csrfToken: session.csrfToken });
     },
   )
-  .post('/auth/logout', allow(STAFF), (c) => {
+  .post('/auth/logout', allow(STAFF, { beforePasswordChange: true }), (c) => {
     const me = userOf(c);
     c.var.ctx.auth.revokeSession(me.sessionId, c.var.ctx.now());
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ ok: true });
   })
-  .get('/auth/me', allow(STAFF), (c) => {
+  .get('/auth/me', allow(STAFF, { beforePasswordChange: true }), (c) => {
     const me = userOf(c);
     return c.json({ user: c.var.ctx.auth.user(me.id), csrfToken: me.csrfToken });
   })
   .post(
     '/auth/password',
-    allow(STAFF),
+    allow(STAFF, { beforePasswordChange: true }),
     validate('json', z.object({ current: z.string(), next: password })),
     async (c) => {
       const me = userOf(c);
@@ -87,7 +87,11 @@ export const authRoutes = new Hono<AppEnv>()
         throw apiError(400, 'bad-credentials', 'the current password is wrong', {
           field: 'current',
         });
-      auth.updateUser(me.id, { passwordHash: await hashPassword(next) });
+      if (next === current)
+        throw apiError(400, 'same-password', 'choose a password different from the current one', {
+          field: 'next',
+        });
+      auth.updateUser(me.id, { passwordHash: await hashPassword(next), mustChangePassword: false });
       auth.revokeUserSessions(me.id, now());
       return c.json({ ok: true, message: 'password changed; sign in again' });
     },
@@ -113,8 +117,9 @@ export const authRoutes = new Hono<AppEnv>()
         throw apiError(409, 'exists', `user "${body.username}" already exists`, {
           field: 'username',
         });
+      // The admin knows the first password: its owner replaces it at their first sign-in.
       const user = auth.createUser(
-        { ...body, passwordHash: await hashPassword(body.password) },
+        { ...body, passwordHash: await hashPassword(body.password), mustChangePassword: true },
         now(),
       );
       return c.json({ user }, 201);
@@ -149,7 +154,10 @@ export const authRoutes = new Hono<AppEnv>()
         ...(body.role ? { role: body.role } : {}),
         ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
         ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
-        ...(body.password ? { passwordHash: await hashPassword(body.password) } : {}),
+        // A password an admin set is the person's to replace at their next sign-in.
+        ...(body.password
+          ? { passwordHash: await hashPassword(body.password), mustChangePassword: id !== me.id }
+          : {}),
       });
       // A new password, a new role or a disabled account ends the person's open sessions.
       if (body.password || body.role || body.disabled) auth.revokeUserSessions(id, now());

@@ -8,6 +8,8 @@ export interface User {
   displayName: string;
   role: Role;
   disabled: boolean;
+  /** The password was set by someone else: nothing but changing it is allowed until then. */
+  mustChangePassword: boolean;
   createdAt: string;
 }
 
@@ -26,6 +28,7 @@ interface UserRow {
   display_name: string;
   role: Role;
   disabled: number;
+  must_change_password: number;
   created_at: string;
   password_hash: string;
 }
@@ -45,6 +48,7 @@ const toUser = (r: UserRow): User => ({
   displayName: r.display_name,
   role: r.role,
   disabled: r.disabled === 1,
+  mustChangePassword: r.must_change_password === 1,
   createdAt: r.created_at,
 });
 
@@ -67,7 +71,7 @@ export function authStore(db: Db) {
   const q = {
     countUsers: db.prepare('SELECT count(*) FROM users').pluck(),
     insertUser: db.prepare(
-      'INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO users (username, display_name, role, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     userByName: db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?'),
     userById: db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?'),
@@ -112,7 +116,13 @@ export function authStore(db: Db) {
   return {
     countUsers: () => q.countUsers.get() as number,
     createUser(
-      u: { username: string; displayName?: string; role: Role; passwordHash: string },
+      u: {
+        username: string;
+        displayName?: string;
+        role: Role;
+        passwordHash: string;
+        mustChangePassword?: boolean;
+      },
       now: Date,
     ): User {
       const info = q.insertUser.run(
@@ -120,6 +130,7 @@ export function authStore(db: Db) {
         u.displayName ?? '',
         u.role,
         u.passwordHash,
+        Number(u.mustChangePassword ?? false),
         now.toISOString(),
       );
       return toUser(q.userById.get(Number(info.lastInsertRowid)) as UserRow);
@@ -136,13 +147,21 @@ export function authStore(db: Db) {
     users: () => q.listUsers.all().map(toUser),
     updateUser(
       id: number,
-      changes: { displayName?: string; role?: Role; passwordHash?: string; disabled?: boolean },
+      changes: {
+        displayName?: string;
+        role?: Role;
+        passwordHash?: string;
+        disabled?: boolean;
+        mustChangePassword?: boolean;
+      },
     ): User | undefined {
+      const flag = (b: boolean | undefined) => (b === undefined ? undefined : Number(b));
       const columns: [string, string | number | undefined][] = [
         ['display_name', changes.displayName],
         ['role', changes.role],
         ['password_hash', changes.passwordHash],
-        ['disabled', changes.disabled === undefined ? undefined : Number(changes.disabled)],
+        ['disabled', flag(changes.disabled)],
+        ['must_change_password', flag(changes.mustChangePassword)],
       ];
       const set = columns.filter(([, v]) => v !== undefined);
       if (set.length)
@@ -189,6 +208,7 @@ export function authStore(db: Db) {
         role: user.role,
         sessionId: s.id,
         csrfToken: s.csrf_token,
+        mustChangePassword: user.must_change_password === 1,
       };
     },
     revokeSession: (sessionId: string, now: Date) =>

@@ -25,27 +25,39 @@ export function kioskPages(dist = KIOSK_DIST) {
   );
   if (!existsSync(dist)) return missing;
   // The player; the front-desk queue's ticket machine, counter PC, calling board and phone page.
-  return new Hono<AppEnv>()
-    .get('/player', page('player'))
-    .get('/take', page('take'))
-    .get('/counter', page('counter'))
-    .get('/board', page('board'))
-    .get('/ticket/:token', page('ticket'))
-    .get(
-      '/sw.js',
-      serveStatic<AppEnv>({
-        root,
-        onFound: (_p, c) => {
-          c.header('Cache-Control', 'no-cache');
-          c.header('Service-Worker-Allowed', '/');
-        },
-      }),
-    )
-    .get(
-      '/assets/*',
-      serveStatic<AppEnv>({
-        root,
-        onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-      }),
-    );
+  return (
+    new Hono<AppEnv>()
+      .get('/player', page('player'))
+      .get('/take', page('take'))
+      .get('/counter', page('counter'))
+      .get('/board', page('board'))
+      .get('/ticket/:token', page('ticket'))
+      // The console routes its pages in the browser: every /console/… path is the same page.
+      .get('/console', page('console'))
+      .get('/console/*', page('console'))
+      .get(
+        '/shoelace/*',
+        serveStatic<AppEnv>({
+          root,
+          onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=86400'),
+        }),
+      )
+      .get(
+        '/sw.js',
+        serveStatic<AppEnv>({
+          root,
+          onFound: (_p, c) => {
+            c.header('Cache-Control', 'no-cache');
+            c.header('Service-Worker-Allowed', '/');
+          },
+        }),
+      )
+      .get(
+        '/assets/*',
+        serveStatic<AppEnv>({
+          root,
+          onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+        }),
+      )
+  );
 }

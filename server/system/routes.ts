@@ -3,8 +3,13 @@ import type { AppEnv } from '../app-env.ts';
 import { allow } from '../auth/middleware.ts';
 import { ANYONE } from '../auth/roles.ts';
 
-/** Clock sync and health: what a kiosk and a monitoring check need. */
+/** Clock sync, health and the mall's public facts: what a kiosk and a monitoring check need. */
 export const systemRoutes = new Hono<AppEnv>()
+  // Every page shows the mall's name, customer screens before anyone signs in.
+  .get('/site', (c) => {
+    const { config, schedules } = c.var.ctx;
+    return c.json({ ...config.mall, timezone: schedules.timezone(), today: schedules.today() });
+  })
   // Players estimate their offset from round trips to this; it does as little as possible.
   .get('/time', allow(ANYONE), (c) => c.json({ now: Date.now() }))
   .get('/health', (c) => {

@@ -104,6 +104,54 @@ describe('auth', () => {
     ).toBe(401);
   });
 
+  it('lets a person with a password someone else set do nothing but choose their own', async () => {
+    const r = await cast.admin.post('/api/users', {
+      username: 'newcomer',
+      password: 'given-password',
+      role: 'announcer',
+    });
+    expect(r.body.user.mustChangePassword).toBe(true);
+    const c = await new Client(server.url).login('newcomer', 'given-password');
+    const me = await c.get('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.user.mustChangePassword).toBe(true);
+    const refused = await c.get('/api/plan');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toBe('password-change-required');
+    const same = await c.post('/api/auth/password', {
+      current: 'given-password',
+      next: 'given-password',
+    });
+    expect(same.status).toBe(400);
+    expect(same.body.field).toBe('next');
+    expect(
+      (await c.post('/api/auth/password', { current: 'given-password', next: 'my-own-password' }))
+        .status,
+    ).toBe(200);
+    const again = await new Client(server.url).login('newcomer', 'my-own-password');
+    expect((await again.get('/api/auth/me')).body.user.mustChangePassword).toBe(false);
+    expect((await again.get('/api/plan')).status).toBe(200);
+
+    // An admin's reset is again a password someone else set.
+    await cast.admin.patch(`/api/users/${r.body.user.id}`, { password: 'reset-password' });
+    const reset = await new Client(server.url).login('newcomer', 'reset-password');
+    expect((await reset.get('/api/plan')).body.error).toBe('password-change-required');
+  });
+
+  it('forces a change of the printed first-start password, not of ADMIN_PASSWORD', async () => {
+    const lines: string[] = [];
+    const db = await import('../../server/db/open.ts');
+    const { authStore } = await import('../../server/auth/store.ts');
+    const { ensureAdmin } = await import('../../server/auth/bootstrap.ts');
+    const { createLogger } = await import('../../server/log.ts');
+    for (const given of [undefined, 'chosen-in-env']) {
+      const store = authStore(db.openDatabase(':memory:'));
+      await ensureAdmin(store, createLogger('silent'), new Date(), given, (l) => lines.push(l));
+      expect(store.users()[0]?.mustChangePassword).toBe(given === undefined);
+    }
+    expect(lines.join('\n')).toMatch(/one-time password/);
+  });
+
   it('gives a device a token once, that works until it is revoked', async () => {
     const r = await cast.admin.post('/api/devices', { name: 'guide-1', kind: 'guide' });
     expect(r.status).toBe(201);

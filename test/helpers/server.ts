@@ -149,6 +149,8 @@ export async function withCast(server: TestServer) {
   const make = async (username: string, role: string) => {
     const r = await admin.post('/api/users', { username, password: `${username}-password`, role });
     if (r.status !== 201) throw new Error(r.text);
+    // As if they had chosen their own password at the first sign-in (test/auth covers that).
+    server.ctx.auth.updateUser(r.body.user.id as number, { mustChangePassword: false });
     return new Client(server.url).login(username, `${username}-password`);
   };
   const announcer = await make('announcer1', 'announcer');

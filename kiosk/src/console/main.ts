@@ -1,0 +1,2 @@
+import './shoelace.ts';
+import './dc-console-app.ts';

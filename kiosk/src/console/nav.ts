@@ -1,0 +1,83 @@
+import type { Role } from './console-context.ts';
+
+/** One page of the console: where it is, what it is called, and who may use it. */
+export interface ConsolePage {
+  /** `/console/<path>`. */
+  path: string;
+  zh: string;
+  en: string;
+  /** A Shoelace (Bootstrap Icons) icon name. */
+  icon: string;
+  /** Besides admin, who sees it; the server refuses the others all the same. */
+  roles: readonly Role[];
+  group: 'broadcast' | 'desk' | 'admin';
+}
+
+const BROADCAST: readonly Role[] = ['announcer'];
+const DESK: readonly Role[] = ['desk'];
+
+/** Every page, in the order of the navigation. */
+export const PAGES: readonly ConsolePage[] = [
+  {
+    path: 'today',
+    zh: '今日节目',
+    en: 'Today',
+    icon: 'calendar-day',
+    roles: BROADCAST,
+    group: 'broadcast',
+  },
+  {
+    path: 'players',
+    zh: '播放器与屏幕',
+    en: 'Players & screens',
+    icon: 'speaker',
+    roles: BROADCAST,
+    group: 'broadcast',
+  },
+  {
+    path: 'announcements',
+    zh: '广播通知',
+    en: 'Announcements',
+    icon: 'megaphone',
+    roles: ['announcer', 'desk'],
+    group: 'broadcast',
+  },
+  {
+    path: 'weather',
+    zh: '天气预报',
+    en: 'Weather',
+    icon: 'cloud-sun',
+    roles: BROADCAST,
+    group: 'broadcast',
+  },
+  {
+    path: 'plays',
+    zh: '播放记录',
+    en: 'Proof of play',
+    icon: 'bar-chart-line',
+    roles: BROADCAST,
+    group: 'broadcast',
+  },
+  { path: 'queue', zh: '排队叫号', en: 'Queue', icon: 'people', roles: DESK, group: 'desk' },
+  {
+    path: 'people',
+    zh: '人员与设备',
+    en: 'People & devices',
+    icon: 'person-gear',
+    roles: [],
+    group: 'admin',
+  },
+];
+
+export const GROUPS = {
+  broadcast: { zh: '广播', en: 'Broadcast' },
+  desk: { zh: '服务台', en: 'Front desk' },
+  admin: { zh: '管理', en: 'Administration' },
+} as const;
+
+/** Whether a role may use a page: admins may use every page. Pure. */
+export const mayUse = (role: Role, page: ConsolePage) =>
+  role === 'admin' || page.roles.includes(role);
+
+/** The pages a role sees, in order. Pure. */
+export const pagesFor = (role: Role) => PAGES.filter((p) => mayUse(role, p));

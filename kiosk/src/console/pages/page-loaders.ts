@@ -1,0 +1,13 @@
+/**
+ * Each page's module, loaded when the page is first opened: the console's first load carries
+ * the shell only, not every page's charts and editors.
+ */
+export const PAGE_LOADERS: Record<string, () => Promise<unknown>> = {
+  today: () => import('./dc-page-today.ts'),
+  players: () => import('./dc-page-players.ts'),
+  announcements: () => import('./dc-page-announcements.ts'),
+  weather: () => import('./dc-page-weather.ts'),
+  plays: () => import('./dc-page-plays.ts'),
+  queue: () => import('./dc-page-queue.ts'),
+  people: () => import('./dc-page-people.ts'),
+};
