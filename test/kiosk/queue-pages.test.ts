@@ -13,19 +13,18 @@ import { readConfig } from '../../server/config.ts';
 import { createContext, type AppContext } from '../../server/context.ts';
 import { createLogger } from '../../server/log.ts';
 import { launchChromium } from '../helpers/browser.ts';
+import { listenToAudio, played, type Heard } from '../helpers/queue-audio.ts';
 import { scratchSchedules } from '../helpers/schedules-copy.ts';
-import { ADMIN_PASSWORD, withCast, type Json, type TestServer } from '../helpers/server.ts';
+import {
+  ADMIN_PASSWORD,
+  startServer,
+  withCast,
+  type Json,
+  type TestServer,
+} from '../helpers/server.ts';
 
 /** Where the screenshots go (to look at the pages): QUEUE_SHOTS, or a temp folder. */
 const SHOTS = process.env.QUEUE_SHOTS ?? join(tmpdir(), 'deskcast-queue-shots');
-
-interface AudioLogEntry {
-  code: string;
-  counter: number;
-  clip: string;
-  startMs: number;
-  endMs: number;
-}
 
 let server: TestServer & { outage(during: () => Promise<void>): Promise<void> };
 let cast: Awaited<ReturnType<typeof withCast>>;
@@ -51,9 +50,22 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A page in its own browser (no shared storage), at a screen's size, failing on page errors. */
-async function open(path: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+interface OpenOptions {
+  /** The browser to open it in: the shared one unless a test needs another (no autoplay). */
+  from?: Browser;
+  /** The server to open it on. */
+  base?: string;
+  /** Runs before the page loads (listeners, a fake clock). */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+/** A page in its own browser context (no shared storage), at a screen's size. */
+async function open(
+  path: string,
+  viewport: { width: number; height: number },
+  { from = browser, base = server.url, prepare }: OpenOptions = {},
+): Promise<Page> {
+  const context = await from.newContext({ viewport });
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`page error on ${path}:`, e.message));
@@ -64,15 +76,30 @@ async function open(path: string, viewport: { width: number; height: number }): 
       g.__printed = (g.__printed ?? 0) + 1;
     };
   });
-  await page.goto(`${server.url}${path}`);
+  await prepare?.(page);
+  await page.goto(`${base}${path}`);
   return page;
 }
 
-async function openBoard(): Promise<Page> {
-  const board = await open(`/board?token=${guide}`, { width: 1920, height: 1080 });
+/** A calling board, and what its browser plays, recorded from the first sound on. */
+async function openBoard(
+  options: OpenOptions & { token?: string } = {},
+): Promise<{ board: Page; heard: Heard[] }> {
+  let heard: Heard[] = [];
+  const board = await open(
+    `/board?token=${options.token ?? guide}`,
+    { width: 1920, height: 1080 },
+    {
+      ...options,
+      prepare: async (page) => {
+        heard = await listenToAudio(page);
+        await options.prepare?.(page);
+      },
+    },
+  );
   await board.locator('[data-testid=waiting]').waitFor();
   await board.locator('[data-testid=reconnecting]').waitFor({ state: 'detached' });
-  return board;
+  return { board, heard };
 }
 
 async function openCounter(number: number): Promise<Page> {
@@ -91,17 +118,12 @@ async function openCounter(number: number): Promise<Page> {
   return counter;
 }
 
-/** The board's audio log, read once the call is on screen (its audio is scheduled by then). */
-async function audioLog(board: Page): Promise<AudioLogEntry[]> {
-  return board.evaluate(
-    () =>
-      (globalThis as unknown as { __deskcastBoard: { audioLog: AudioLogEntry[] } }).__deskcastBoard
-        .audioLog,
-  );
-}
+/** The clips that have played to their end on a board, in the order they sounded. */
+const clipsHeard = (heard: readonly Heard[]) => played(heard).map((h) => h.clip);
 
-const clipsOf = (log: AudioLogEntry[], code: string) =>
-  log.filter((e) => e.code === code).map((e) => e.clip);
+/** Waits until a board has played `clips`' last three (a call's end, unlike any digit). */
+const heardTo = (heard: readonly Heard[], clips: readonly string[], timeout: number) =>
+  expect.poll(() => clipsHeard(heard).slice(-3), { timeout }).toEqual(clips.slice(-3));
 
 /** What a call of `code` to counter `n` says, clip by clip (digits one by one). */
 const expectedClips = (code: string, n: number) => [
@@ -124,7 +146,7 @@ const shot = (page: Page, name: string, fullPage = false) =>
 
 describe('front-desk queue pages', () => {
   it('takes a ticket on /take, calls it from /counter, shows it on /board and speaks it', async () => {
-    const board = await openBoard();
+    const { board, heard } = await openBoard();
     const take = await open(`/take?token=${guide}`, { width: 1920, height: 1080 });
     const services = take.locator('dc-take-services');
     await services.locator('button[data-service=enquiry]').waitFor();
@@ -166,13 +188,12 @@ describe('front-desk queue pages', () => {
     expect(await board.locator('[data-testid=recent] tr').first().textContent()).toContain(code);
     await shot(board, 'board-call');
 
-    // Spoken: chime, "请 A 0 0 1 号顾客 到 二 号窗口", then English; the clips back to back.
-    await expect
-      .poll(async () => clipsOf(await audioLog(board), code), { timeout: 10_000 })
-      .toEqual(expectedClips(code, 2));
-    const spoken = (await audioLog(board)).filter((e) => e.code === code);
+    // Heard: chime, "请 A 0 0 1 号顾客 到 二 号窗口", then English; each clip starting on the
+    // audio clock where the one before it runs out.
+    await expect.poll(() => clipsHeard(heard), { timeout: 15_000 }).toEqual(expectedClips(code, 2));
+    const spoken = played(heard);
     for (let i = 1; i < spoken.length; i++)
-      expect(spoken[i]!.startMs - spoken[i - 1]!.endMs, spoken[i]!.clip).toBeLessThan(5);
+      expect(Math.abs(spoken[i]!.from - spoken[i - 1]!.to), spoken[i]!.clip).toBeLessThan(0.005);
 
     // The phone now says where to go.
     await expect
@@ -189,7 +210,7 @@ describe('front-desk queue pages', () => {
   }, 90_000);
 
   it('speaks two calls made at the same instant one after the other, never over each other', async () => {
-    const board = await openBoard();
+    const { heard } = await openBoard();
     await cast.desk.post('/api/queue/counters/2/start');
     await cast.desk.post('/api/queue/counters/2/finish', { category: '商场导购' });
     await cast.desk.post('/api/queue/counters/1/open', { services: ['enquiry', 'complaint'] });
@@ -203,36 +224,27 @@ describe('front-desk queue pages', () => {
     const codes = [r1.body.ticket.code as string, r2.body.ticket.code as string].sort();
     expect(codes).toEqual([a.code, b.code].sort());
 
-    await expect
-      .poll(
-        async () => {
-          const log = await audioLog(board);
-          return codes.every((c) => clipsOf(log, c).length === expectedClips(c, 1).length);
-        },
-        { timeout: 40_000, interval: 500 },
-      )
-      .toBe(true);
-    const log = await audioLog(board);
-    const span = (c: string) => {
-      const mine = log.filter((e) => e.code === c);
-      return {
-        code: c,
-        from: Math.min(...mine.map((e) => e.startMs)),
-        to: Math.max(...mine.map((e) => e.endMs)),
-      };
-    };
-    const [first, second] = codes.map(span).sort((x, y) => x.from - y.from) as [
-      ReturnType<typeof span>,
-      ReturnType<typeof span>,
-    ];
-    // The second call starts only after the first has ended, with a pause between them.
-    expect(second.from - first.to).toBeGreaterThan(300);
     const counterOf = (c: string) => (c === r1.body.ticket.code ? 1 : 2);
-    for (const c of codes) expect(clipsOf(log, c)).toEqual(expectedClips(c, counterOf(c)));
+    const [x, y] = codes.map((c) => expectedClips(c, counterOf(c))) as [string[], string[]];
+    await expect
+      .poll(() => clipsHeard(heard).length, { timeout: 40_000, interval: 500 })
+      .toBeGreaterThanOrEqual(x.length + y.length);
+    // One whole call, then the other: whichever the board was told of first.
+    const clips = clipsHeard(heard);
+    expect([
+      [...x, ...y],
+      [...y, ...x],
+    ]).toContainEqual(clips);
+    const sounds = played(heard);
+    for (let i = 1; i < sounds.length; i++)
+      expect(sounds[i]!.from, sounds[i]!.clip).toBeGreaterThan(sounds[i - 1]!.to - 0.005);
+    // The second call starts only after the first has ended, with a pause between them.
+    const n = (clips.slice(0, x.length).join() === x.join() ? x : y).length;
+    expect(sounds[n]!.from - sounds[n - 1]!.to).toBeGreaterThan(0.3);
   }, 90_000);
 
   it('asks the customer for a rating on the board when the counter finishes, and records the tap', async () => {
-    const board = await openBoard();
+    const { board } = await openBoard();
     const counter = await openCounter(3);
     // A customer without a ticket: the clerk takes one for them, then calls it.
     const takeFor = counter.locator('dc-counter-take');
@@ -286,7 +298,7 @@ describe('front-desk queue pages', () => {
   }, 60_000);
 
   it('says it is reconnecting while the server is away, and shows what changed meanwhile', async () => {
-    const board = await openBoard();
+    const { board } = await openBoard();
     const waitingEnquiry = () =>
       board.locator('[data-testid=waiting] tr[data-service=enquiry] .code').textContent();
     const before = Number(await waitingEnquiry());
@@ -300,7 +312,98 @@ describe('front-desk queue pages', () => {
       .waitFor({ state: 'detached', timeout: 20_000 });
     await expect.poll(async () => Number(await waitingEnquiry())).toBe(before + 1);
   }, 60_000);
+
+  it('drops a call still unspoken 90 s after it was made, and speaks the next once sound is on', async () => {
+    // A board whose browser blocks sound (no autoplay flag), on a clock the test can move.
+    // Nothing may page.evaluate before the tap: it counts as a user gesture.
+    const quiet = await launchChromium({ autoplay: false });
+    try {
+      const { board, heard } = await openBoard({
+        from: quiet,
+        prepare: (page) => page.clock.install(),
+      });
+      const overlay = board.getByTestId('enable-sound');
+      await overlay.waitFor();
+      // Two calls while the hall hears nothing: the first waits for sound, the second behind it.
+      const first = await callNew(4, 'return');
+      await board.locator('[data-testid=flash-code]', { hasText: first }).waitFor();
+      const second = await callNew(5, 'return');
+      await board.locator('[data-testid=flash-code]', { hasText: second }).waitFor();
+
+      // 100 s go by on the board's clock. The timers that fire run the caller on to its next
+      // decision before fastForward returns: it gives the first call up and drops the second.
+      await board.clock.fastForward(100_000);
+      // Back to the server's time (timers keep their place), so the next call is fresh.
+      await board.clock.setSystemTime(Date.now());
+      expect(await overlay.isVisible()).toBe(true); // still no sound, or the case proves nothing
+
+      await overlay.getByRole('button').click(); // someone taps at last
+      await overlay.waitFor({ state: 'detached' });
+      const next = await callNew(6, 'return');
+      await heardTo(heard, expectedClips(next, 6), 40_000);
+      // Heard: the call made after the tap, and nothing of the two that went stale.
+      expect(clipsHeard(heard)).toEqual(expectedClips(next, 6));
+    } finally {
+      await quiet.close();
+    }
+  }, 60_000);
 });
+
+describe('calling board with a voice pack that lacks a clip', () => {
+  let lacking: TestServer;
+  let lackingCast: Awaited<ReturnType<typeof withCast>>;
+  let lackingGuide: string;
+  beforeAll(async () => {
+    lacking = await startServer({
+      SCHEDULES_DIR: await allDaySchedules(),
+      ...(await voicePackMedia('zh/C')),
+    });
+    lackingCast = await withCast(lacking);
+    lackingGuide = (
+      await lackingCast.admin.post('/api/devices', { name: 'guide-2', kind: 'guide' })
+    ).body.token as string;
+  }, 60_000);
+  afterAll(() => lacking?.close());
+
+  it("speaks the Mandarin through the server's speech synthesis, then the English from the pack", async () => {
+    const speech: { status: number; text: string | null; url?: string }[] = [];
+    const { heard } = await openBoard({
+      base: lacking.url,
+      token: lackingGuide,
+      prepare: async (page) => {
+        page.on('response', async (res) => {
+          const url = new URL(res.url());
+          if (url.pathname !== '/api/speech') return;
+          const body = (await res.json().catch(() => ({}))) as { url?: string };
+          speech.push({ status: res.status(), text: url.searchParams.get('text'), ...body });
+        });
+      },
+    });
+    const code = await callNew(1, 'return', lackingCast);
+    expect(code).toMatch(/^C\d{3}$/);
+
+    const english = expectedClips(code, 1).filter((c) => c.startsWith('en/'));
+    await heardTo(heard, english, 30_000);
+    // The whole Mandarin sentence, not the pack's clips around the missing one.
+    expect(speech.map((s) => [s.status, s.text])).toEqual([[200, `请${code}号顾客到1号窗口`]]);
+    const rendered = new URL(speech[0]!.url!, lacking.url).pathname;
+    expect(clipsHeard(heard)).toEqual(['chime', rendered, ...english]);
+    const sentence = played(heard)[1]!;
+    expect(sentence.to - sentence.from).toBeGreaterThan(1); // a spoken sentence, not a blip
+  }, 60_000);
+});
+
+/** Opens counter `n` for `service`, takes a ticket there and calls it: its code. */
+async function callNew(n: number, service: string, on = cast): Promise<string> {
+  const opened = await on.desk.post(`/api/queue/counters/${n}/open`, { services: [service] });
+  expect(opened.status).toBe(200);
+  const taken = await on.device.post('/api/queue/tickets', { service });
+  expect(taken.status).toBe(201);
+  const called = await on.desk.post(`/api/queue/counters/${n}/call-next`);
+  expect(called.status).toBe(200);
+  expect(called.body.ticket.code).toBe(taken.body.ticket.code);
+  return called.body.ticket.code as string;
+}
 
 /** The print layout: one page, 80 mm wide, no longer than the ticket needs. */
 async function printedTicketFits80mm(take: Page): Promise<void> {
@@ -334,13 +437,23 @@ async function allDaySchedules(): Promise<string> {
   return dir;
 }
 
-/** The voice pack: the repo's, or (not generated yet) one made now beside a copy of media/. */
-async function voicePackMedia(): Promise<Record<string, string>> {
-  if (existsSync('media/voice/chime.wav')) return {};
+/**
+ * The media folder and its voice pack: the repo's as it is, or a copy of it when the pack is
+ * not made yet (made now) or when a clip must be missing from it.
+ */
+async function voicePackMedia(without?: string): Promise<Record<string, string>> {
+  if (existsSync('media/voice/chime.wav') && !without) return {};
   const dir = await mkdtemp(join(tmpdir(), 'deskcast-media-'));
   await cp('media', dir, { recursive: true });
-  await rm(join(dir, 'voice'), { recursive: true, force: true });
-  await promisify(execFile)('bash', ['media/voice/generate.sh', join(dir, 'voice')]);
+  if (!existsSync(join(dir, 'voice', 'chime.wav')))
+    await promisify(execFile)(process.execPath, [
+      '--import',
+      'tsx',
+      'server/queue/voice-pack-cli.ts',
+      join(dir, 'voice'),
+    ]);
+  // Not forced: a clip that is not there to remove would make the test prove nothing.
+  if (without) await rm(join(dir, 'voice', `${without}.wav`));
   return { MEDIA_DIR: dir };
 }
 

@@ -57,7 +57,7 @@ describe('day runner', () => {
     }
   });
 
-  it('runs a missed nightly backup at start, and keeps running when a job throws', async () => {
+  it('runs a missed nightly backup at start', async () => {
     const server = await startServer();
     try {
       const runner = startDayRunner(server.ctx);
@@ -79,7 +79,7 @@ describe('day runner', () => {
     s.cancelAll();
   });
 
-  it('re-publishes the plan and re-arms its jobs after the wall clock steps', async () => {
+  it('re-publishes the plan and rolls over on the new clock when the wall clock steps ahead', async () => {
     const server = await startServer();
     try {
       vi.useFakeTimers({
@@ -92,17 +92,32 @@ describe('day runner', () => {
           'performance',
         ],
       });
-      vi.setSystemTime(new Date('2026-12-04T02:00:00Z'));
-      const reasons: string[] = [];
-      server.ctx.bus.subscribe((e) =>
-        reasons.push((e.payload as { reason?: string }).reason ?? ''),
-      );
+      // 23:50 on 4 December in Shanghai, on a clock that is 5 minutes slow.
+      vi.setSystemTime(new Date('2026-12-04T15:50:00Z'));
+      const events: EventRecord[] = [];
+      server.ctx.bus.subscribe((e) => events.push(e));
+      const reasons = () => events.map((e) => (e.payload as { reason?: string }).reason ?? '');
+      const rollovers = () =>
+        events
+          .filter((e) => e.type === 'plan-changed')
+          .map((e) => ({ at: e.createdAt, reason: (e.payload as { reason: string }).reason }))
+          .filter((e) => e.reason.startsWith('new day'));
       const runner = startDayRunner(server.ctx, { watchEveryMs: 1000 });
       await vi.advanceTimersByTimeAsync(1000);
-      vi.setSystemTime(new Date(Date.now() + 5 * 60_000)); // someone sets the clock 5 minutes ahead
+      // NTP corrects it. Fake timers keep their delays across setSystemTime, as Node's monotonic
+      // timers do, so a job armed before the step would now run 5 minutes late: 00:05:05.
+      vi.setSystemTime(new Date(Date.now() + 5 * 60_000));
       await vi.advanceTimersByTimeAsync(1000);
-      expect(reasons).toContain('clock stepped 300 s');
-      expect(runner.next().rollover).toBe('2026-12-04T16:00:05.000Z');
+      expect(reasons()).toContain('clock stepped 300 s');
+
+      await vi.advanceTimersByTimeAsync(Date.parse('2026-12-04T16:00:06Z') - Date.now());
+      expect(rollovers()).toEqual([
+        { at: '2026-12-04T16:00:05.000Z', reason: 'new day 2026-12-05' },
+      ]);
+      // Past the instant the job armed before the step would have fired: it is gone, not run twice.
+      await vi.advanceTimersByTimeAsync(6 * 60_000);
+      expect(rollovers()).toHaveLength(1);
+      expect(runner.next().rollover).toBe('2026-12-05T16:00:05.000Z');
       runner.stop();
     } finally {
       vi.useRealTimers();

@@ -71,14 +71,10 @@ export class BoardController implements ReactiveController {
     } catch (err) {
       this.error = `无法播放声音：${(err as Error).message}`;
     }
-    // For tests and for a look from the browser's console: what was spoken, and when.
-    (globalThis as unknown as { __deskcastBoard: unknown }).__deskcastBoard = {
-      audioLog: this.caller?.audioLog ?? [],
-      outcomes: this.caller?.outcomes ?? [],
-      caller: this.caller,
-      engine: this.engine,
-      live: this.live,
-    };
+    Object.defineProperty(globalThis, '__deskcastBoard', {
+      value: boardView(this),
+      configurable: true,
+    });
     this.live.start({
       load: () => client.get<QueueState>('/api/queue/state'),
       streamToken: token,
@@ -158,4 +154,36 @@ export class BoardController implements ReactiveController {
     this.audioBlocked = !this.engine?.running;
     this._host.requestUpdate();
   }
+}
+
+/**
+ * What a test may wait on, and a look from the browser's console: getters that hand out frozen
+ * copies, never the controller, the caller or the engine. Nothing outside the page can drive the
+ * board through it, and what the hall heard is judged from the browser's audio, not from here.
+ */
+function boardView(c: BoardController) {
+  const copy = <T extends object>(items: readonly T[] = []) =>
+    Object.freeze(items.map((i) => Object.freeze({ ...i })));
+  return Object.freeze({
+    get audioBlocked() {
+      return c.audioBlocked;
+    },
+    get stream() {
+      return c.live.stream;
+    },
+    /** Calls waiting their turn, not counting the one being spoken. */
+    get pending() {
+      return c.caller?.pending ?? 0;
+    },
+    /** The code of the call being spoken now. */
+    get speaking() {
+      return c.caller?.speaking?.code;
+    },
+    get outcomes() {
+      return copy(c.caller?.outcomes);
+    },
+    get audioLog() {
+      return copy(c.caller?.audioLog);
+    },
+  });
 }

@@ -3,7 +3,7 @@ import type { QueueCalled } from './queue-events.ts';
 import { SerialQueue } from '../serial-queue.ts';
 import { segmentsOf } from './voice-segments.ts';
 
-/** One clip as it was played: for the tests and for anyone checking what the hall heard. */
+/** One clip as the caller scheduled it: for a look from the browser's console at a call. */
 export interface AudioLogEntry {
   code: string;
   counter: number;
@@ -74,7 +74,7 @@ export class VoiceCaller {
   }
 
   private async _play(c: QueueCalled): Promise<void> {
-    await this._whenRunning();
+    await this._whenRunning(c);
     const buffers = await Promise.all(
       segmentsOf(c).map(async (seg) => {
         const loaded = await Promise.all(
@@ -118,8 +118,10 @@ export class VoiceCaller {
   }
 
   /** Sound blocked (no tap yet): wait for it rather than schedule into a stopped clock. */
-  private async _whenRunning(): Promise<void> {
-    const deadline = Date.now() + MAX_AGE_MS;
+  /** Waits for sound; a call still unspoken 90 s after it was made is dropped, not spoken late. */
+  private async _whenRunning(c: QueueCalled): Promise<void> {
+    const made = c.calledAt ? Date.parse(c.calledAt) : NaN;
+    const deadline = (Number.isFinite(made) ? made : Date.now()) + MAX_AGE_MS;
     while (!this._engine.running) {
       if (Date.now() > deadline) throw new Error('sound stayed blocked');
       await sleep(250);

@@ -52,7 +52,10 @@ export class TakeController implements ReactiveController {
       this.now = Date.now();
       this._host.requestUpdate();
     }, 5000);
-    (globalThis as unknown as { __deskcastTake: unknown }).__deskcastTake = { controller: this };
+    Object.defineProperty(globalThis, '__deskcastTake', {
+      value: takeView(this),
+      configurable: true,
+    });
     void mallTimezone(this.timezone).then((tz) => (this.timezone = tz));
   }
 
@@ -133,4 +136,28 @@ export class TakeController implements ReactiveController {
     window.print();
     this.touch();
   }
+}
+
+/**
+ * What a test may wait on, and a look from the browser's console: getters over copies, never the
+ * controller, so nothing outside the page can take or print a ticket through it.
+ */
+function takeView(c: TakeController) {
+  return Object.freeze({
+    get ticket() {
+      return c.ticket?.code;
+    },
+    get priority() {
+      return c.priority;
+    },
+    get taking() {
+      return c.taking;
+    },
+    get prints() {
+      return c.prints;
+    },
+    get error() {
+      return c.error;
+    },
+  });
 }
