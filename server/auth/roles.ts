@@ -36,3 +36,5 @@ export const STAFF: readonly Audience[] = ['admin', 'announcer', 'desk'];
 /** Those who run the broadcast: program, calendar, promos, media. */
 export const BROADCAST: readonly Audience[] = ['admin', 'announcer'];
 export const ADMIN: readonly Audience[] = ['admin'];
+/** The broadcast's people and the devices that play it: the plan and what plays. */
+export const BROADCAST_AND_DEVICES: readonly Audience[] = ['admin', 'announcer', 'device'];

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.ts';
 import { allow } from '../auth/middleware.ts';
-import { STAFF } from '../auth/roles.ts';
+import { BROADCAST, STAFF } from '../auth/roles.ts';
 import { apiError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { playsCsv } from './play-csv.ts';
@@ -136,7 +136,7 @@ export const playRoutes = new Hono<AppEnv>()
     const event = bus.publish('playback-state', state);
     return c.json({ ok: true, eventId: event.id });
   })
-  .get('/playback-state', allow(STAFF), (c) => {
+  .get('/playback-state', allow(BROADCAST), (c) => {
     const zone = c.var.ctx.schedules.timezone();
     return c.json({
       devices: c.var.ctx.plays.states

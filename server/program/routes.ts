@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { allow, userOf } from '../auth/middleware.ts';
-import { ANYONE, BROADCAST, STAFF } from '../auth/roles.ts';
+import { BROADCAST, BROADCAST_AND_DEVICES, STAFF } from '../auth/roles.ts';
 import { datesBetween, isIsoDate } from '../../core/zoned-time.ts';
 import { apiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
@@ -182,7 +182,8 @@ export const programRoutes = new Hono<AppEnv>()
   })
   .get(
     '/plan',
-    allow(ANYONE),
+    // The front desk has no use for the broadcast plan; players and the broadcast staff do.
+    allow(BROADCAST_AND_DEVICES),
     validate('query', z.object({ date: z.string().optional() })),
     (c) => {
       const { schedules } = c.var.ctx;

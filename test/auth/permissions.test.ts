@@ -9,6 +9,7 @@ const STAFF: Who[] = ['desk', 'announcer', 'admin'];
 const BROADCAST: Who[] = ['announcer', 'admin'];
 const ADMIN: Who[] = ['admin'];
 const DEVICE: Who[] = ['device'];
+const BROADCAST_AND_DEVICES: Who[] = ['announcer', 'admin', 'device'];
 
 /** Every route of the server and who it lets in. A new route must be added here to pass. */
 const WHO_MAY: Record<string, Who[]> = {
@@ -52,7 +53,8 @@ const WHO_MAY: Record<string, Who[]> = {
   ),
   'GET /api/calendar/days': STAFF,
   'POST /api/calendar/days': BROADCAST,
-  'GET /api/plan': ANYONE,
+  'GET /api/plan': BROADCAST_AND_DEVICES,
+  'GET /api/plan/states': BROADCAST,
   'GET /api/media': ANYONE,
   'POST /api/media': BROADCAST,
   'GET /api/media/:id{.+}': ANYONE,
@@ -77,7 +79,7 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /api/plays/summary': STAFF,
   'GET /api/plays/export.csv': STAFF,
   'POST /api/playback-state': DEVICE,
-  'GET /api/playback-state': STAFF,
+  'GET /api/playback-state': BROADCAST,
   'GET /api/queue/config': STAFF,
   'PUT /api/queue/config': ADMIN,
   'GET /api/queue/services': ANYONE,

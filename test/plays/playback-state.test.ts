@@ -55,7 +55,7 @@ describe('POST /api/playback-state', () => {
       audioBlocked: true,
       message: 'tap the screen to allow sound',
     });
-    const list = await cast.desk.get('/api/playback-state');
+    const list = await cast.announcer.get('/api/playback-state');
     expect(list.status).toBe(200);
     expect(list.body.devices).toEqual([
       expect.objectContaining({ device: 'player-1', state: 'idle' }),

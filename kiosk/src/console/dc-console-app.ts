@@ -131,6 +131,7 @@ export class DcConsoleApp extends LitElement {
       {
         path: '/console/:page',
         enter: async ({ page }) => {
+          this._checkSession();
           const load = page ? PAGE_LOADERS[page] : undefined;
           if (load) await load();
           return true;
@@ -147,8 +148,21 @@ export class DcConsoleApp extends LitElement {
     this._api.addEventListener(CONNECTION, (e) => {
       this._online = (e as CustomEvent<boolean>).detail;
     });
-    this._clock = setInterval(() => (this._now = new Date()), 1000);
+    this._clock = setInterval(() => {
+      this._now = new Date();
+      if (this._now.getSeconds() === 0) this._checkSession();
+    }, 1000);
     void this._start();
+  }
+
+  /**
+   * Asks whether the session still holds (a 401 brings the sign-in back by itself): on every
+   * page change, every minute, and when the event stream drops, so a session ended elsewhere
+   * shows at once rather than at the next save.
+   */
+  private _checkSession(): void {
+    if (this._view.kind === 'in' && this._session && !this._session.me.mustChangePassword)
+      void this._api.get('/api/auth/me').catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
@@ -241,7 +255,7 @@ export class DcConsoleApp extends LitElement {
       </aside>
       <main>
         ${
-          this._online
+          this._online && this._events.state !== 'down'
             ? nothing
             : html`<sl-alert class="offline" variant="danger" open data-testid="offline">
                 <sl-icon slot="icon" name="wifi-off"></sl-icon>
@@ -333,7 +347,10 @@ export class DcConsoleApp extends LitElement {
     this._view = { kind: 'in' };
     this._events.stop();
     if (!me.mustChangePassword) {
-      this._events.addEventListener('stream-state', () => this.requestUpdate());
+      this._events.addEventListener('stream-state', () => {
+        if (this._events.state !== 'open') this._checkSession();
+        this.requestUpdate();
+      });
       this._events.start();
     }
   }
