@@ -56,11 +56,14 @@ interface TapNode extends AudioNodeLike {
   port: { onmessage: ((e: { data: number[] }) => void) | null };
 }
 type TapGlobal = {
-  __deskcast: {
-    // `_buses` is the engine's private pair of bus gains; read here, never changed.
-    engine: { ctx: ContextLike; _buses: Record<'bed' | 'voice', AudioNodeLike> };
-    clock: { offsetMs: number };
+  // The engine is reached through the page's element (the page's `__deskcast` is a read-only
+  // view); `_buses` is its private pair of bus gains: read here, never changed.
+  document: {
+    querySelector(tag: 'dc-player-app'): {
+      _c: { engine: { ctx: ContextLike; _buses: Record<'bed' | 'voice', AudioNodeLike> } };
+    };
   };
+  __deskcast: { clock: { offsetMs: number } };
   __benchOnsets?: number[][];
   AudioWorkletNode: new (ctx: ContextLike, name: string, options: object) => TapNode;
 };
@@ -73,7 +76,7 @@ type TapGlobal = {
 export async function installOnsetTap(page: Page): Promise<{ sampleRate: number }> {
   return page.evaluate(async (source) => {
     const g = globalThis as unknown as TapGlobal;
-    const { ctx, _buses: buses } = g.__deskcast.engine;
+    const { ctx, _buses: buses } = g.document.querySelector('dc-player-app')._c.engine;
     const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     await ctx.audioWorklet.addModule(url);
     const tap = new g.AudioWorkletNode(ctx, 'bench-onset-tap', {
@@ -103,7 +106,7 @@ export async function readAudioClock(
 ): Promise<{ onsets: Onset[]; pairing: Pairing }> {
   const { raw, pairing } = await page.evaluate(() => {
     const g = globalThis as unknown as TapGlobal;
-    const { ctx } = g.__deskcast.engine;
+    const { ctx } = g.document.querySelector('dc-player-app')._c.engine;
     const ts = ctx.getOutputTimestamp();
     return {
       raw: g.__benchOnsets?.splice(0) ?? [],

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, playerState } from '../test/helpers/browser.ts';
+import { launchChromium } from '../test/helpers/browser.ts';
 import { setCompressedProgram } from '../test/helpers/compressed-program.ts';
 import { startServer, withCast, type TestServer } from '../test/helpers/server.ts';
 import { ensureKioskBuilt } from './player-build.ts';
@@ -14,6 +14,7 @@ import {
   forgetPlays,
   heapSample,
   openPlayer,
+  pageStarts,
   waitForServerTime,
   waitForStarts,
   type HeapSample,
@@ -127,7 +128,7 @@ export async function benchPlayerTiming(options: { listen?: boolean } = {}): Pro
     heap.push(await heapSample(cdp, page));
     await clock.stop();
 
-    const starts = (await playerState(page))?.starts ?? [];
+    const starts = await pageStarts(page);
     const idOf = (key: string) => key.slice(plan.date.length + 1);
     const pending = await flushLog(page, 30_000);
     await forgetPlays(page);

@@ -7,6 +7,8 @@ export const PLAYBACK_STATES = ['playing', 'idle', 'blocked', 'offline-recovered
 export const playbackStateSchema = z.object({
   state: z.enum(PLAYBACK_STATES),
   planDate: isoDate.optional(),
+  /** The ETag of the plan of `planDate` the player holds, to tell an outdated plan. */
+  planEtag: z.string().trim().min(1).max(100).optional(),
   itemId: z.string().trim().min(1).max(200).optional(),
   title: z.string().trim().min(1).max(500).optional(),
   /** Player clock minus server clock, from its `/api/time` round trips. */
@@ -39,6 +41,7 @@ export function playbackStates() {
     set(state: PlaybackState): void {
       latest.set(state.deviceId, state);
     },
+    get: (deviceId: number) => latest.get(deviceId),
     /** Every player that reported since start-up, by name. */
     list(): PlaybackState[] {
       return [...latest.values()].sort((a, b) => a.device.localeCompare(b.device));

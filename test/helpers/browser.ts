@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { tapAudio, type AudioTap } from './audio-tap.ts';
 
 /** Debian's Chromium, as the kiosks run it (headless here). */
 export async function launchChromium(options: { autoplay?: boolean } = {}): Promise<Browser> {
@@ -18,34 +19,37 @@ export async function launchChromium(options: { autoplay?: boolean } = {}): Prom
   });
 }
 
-export interface PageStart {
-  key: string;
-  slot: string;
-  layer: string;
-  plannedMs: number;
-  actualMs: number;
-  offsetS: number;
+/** A fresh browser context and page that hears its own audio output (test/helpers/audio-tap.ts). */
+export async function listeningPage(
+  browser: Browser,
+  pitches: readonly number[],
+): Promise<{ page: Page; tap: AudioTap }> {
+  // The tap's worklet module is a blob, which the page's CSP (script-src 'self') refuses.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  return { page, tap: await tapAudio(page, pitches) };
 }
 
 /**
- * What the player page recorded, read without touching it. (page.evaluate counts as a user
- * gesture, so tests never start or unlock audio through it.)
+ * The player page's read-only view of itself (`__deskcast`, kiosk/src/player/player-controller.ts),
+ * for waiting on: the clock synced, the server's time, the log uploaded. What was played is
+ * judged by ear (the tap), never from here.
  */
-export async function playerState(page: Page) {
-  return page.evaluate(() => {
-    const d = (globalThis as unknown as { __deskcast?: Record<string, any> }).__deskcast; // eslint-disable-line @typescript-eslint/no-explicit-any
-    if (!d) return undefined;
-    return {
-      starts: d.player.starts as PageStart[],
-      bedGain: d.engine.bedGain as number,
-      running: d.engine.running as boolean,
-      offsetMs: d.clock.offsetMs as number,
-      status: JSON.parse(JSON.stringify(d.player.status())) as {
-        bed?: { item: { id: string } };
-        voice?: { item: { id: string } };
-        announcement?: { id: number };
-      },
-      serverNow: d.clock.now() as number,
-    };
-  });
+export interface DeskcastView {
+  clock: { offsetMs: number; rttMs: number; syncedAt: number };
+  serverNow: number;
+  /** The page's status, as far as tests wait on it: the next item it knows of. */
+  status: { next?: { startMs: number } };
+  startCount: number;
+  pendingReports: number;
+}
+
+/** Waits until the player page has set its clock by the server's. */
+export async function clockSynced(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    () => (globalThis as { __deskcast?: DeskcastView }).__deskcast?.clock.syncedAt,
+    undefined,
+    { timeout },
+  );
 }

@@ -1,4 +1,5 @@
 import '../lib/dc-enable-sound.ts';
+import '../lib/dc-pairing.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { TimedItem } from '../../../core/timeline.ts';
@@ -98,12 +99,8 @@ export class DcPlayerApp extends LitElement {
 
   override render() {
     const c = this._c;
-    if (!c.token) {
-      return html`<p class="banner">
-        This player is not registered. An admin registers it (POST /api/devices) and opens
-        <code>/player?token=…</code> once on this screen.
-      </p>`;
-    }
+    // Not registered yet: the pairing code, until an admin enters it in the console.
+    if (!c.token) return html`<dc-pairing kind="player"></dc-pairing>`;
     const tz = c.plans?.timezone ?? 'Asia/Shanghai';
     const now = c.clock ? c.clock.now() : Date.now();
     const s = c.status;

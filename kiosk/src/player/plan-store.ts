@@ -38,6 +38,11 @@ export class PlanStore {
     return changed;
   }
 
+  /** The ETag of the plan of `date` this player holds (none when it came from the cache). */
+  etag(date: string): string | undefined {
+    return this._etags.get(date) || undefined;
+  }
+
   /** A new kiosk does not know the mall's zone yet: today's plan (the server's today) says it. */
   private async _learnZone(): Promise<void> {
     const plan = await this._api.get<DayPlan>('/api/plan').catch(() => undefined);

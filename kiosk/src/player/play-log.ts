@@ -30,6 +30,8 @@ function done(tx: IDBTransaction): Promise<void> {
 export class PlayLog {
   private readonly _db = openDb();
   private _flushing = false;
+  /** A flush asked for while one runs (an announcement just played): run once more after it. */
+  private _again = false;
   pending = 0;
 
   constructor(private readonly _api: Api) {}
@@ -44,8 +46,12 @@ export class PlayLog {
 
   /** Uploads what is kept, 500 at a time; stops quietly at the first failure. */
   async flush(): Promise<void> {
-    if (this._flushing) return;
+    if (this._flushing) {
+      this._again = true;
+      return;
+    }
     this._flushing = true;
+    this._again = false;
     try {
       const db = await this._db;
       for (;;) {
@@ -55,7 +61,7 @@ export class PlayLog {
           req.onerror = () => reject(req.error);
         });
         this.pending = batch.length;
-        if (batch.length === 0) return;
+        if (batch.length === 0) break;
         await this._api.post('/api/plays', { reports: batch });
         const tx = db.transaction(STORE, 'readwrite');
         for (const r of batch) tx.objectStore(STORE).delete(r.reportId);
@@ -63,8 +69,10 @@ export class PlayLog {
       }
     } catch {
       /* offline or refused: kept for the next try */
+      this._again = false;
     } finally {
       this._flushing = false;
     }
+    if (this._again) await this.flush();
   }
 }

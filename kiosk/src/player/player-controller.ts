@@ -9,6 +9,46 @@ import { PlanStore } from './plan-store.ts';
 import { PlayLog } from './play-log.ts';
 import { Player, type PlayerStatus } from './player.ts';
 
+/**
+ * `globalThis.__deskcast`: what tests and the bench may read of the page, to wait on it (the
+ * clock synced, the server's time, the log uploaded). Copies only, so nothing can be changed
+ * through it; and nothing in it says what was heard: tests listen to the audio output for that.
+ */
+export interface DeskcastView {
+  readonly clock: { readonly offsetMs: number; readonly rttMs: number; readonly syncedAt: number };
+  /** The server's clock now, as this page reckons it (ms since the epoch). */
+  readonly serverNow: number;
+  readonly status: PlayerStatus;
+  /** Plays started since the page opened. */
+  readonly startCount: number;
+  /** Play reports not yet on the server. */
+  readonly pendingReports: number;
+}
+
+function viewOf(clock: ClockSync, player: Player, log: PlayLog): DeskcastView {
+  return Object.freeze({
+    get clock() {
+      return Object.freeze({
+        offsetMs: clock.offsetMs,
+        rttMs: clock.rttMs,
+        syncedAt: clock.syncedAt,
+      });
+    },
+    get serverNow() {
+      return clock.now();
+    },
+    get status() {
+      return structuredClone(player.status());
+    },
+    get startCount() {
+      return player.starts.length;
+    },
+    get pendingReports() {
+      return log.pending;
+    },
+  });
+}
+
 const TICK_MS = 100;
 const PLAN_REFRESH_MS = 60_000;
 const LOG_FLUSH_MS = 10_000;
@@ -71,13 +111,7 @@ export class PlayerController implements ReactiveController {
       plans,
       log,
     ));
-    (globalThis as unknown as { __deskcast: unknown }).__deskcast = {
-      player,
-      engine,
-      clock,
-      plans,
-      log,
-    };
+    (globalThis as unknown as { __deskcast: DeskcastView }).__deskcast = viewOf(clock, player, log);
     engine.ctx.addEventListener('statechange', () => this._checkAudio());
     this._checkAudio();
 
@@ -158,9 +192,14 @@ export class PlayerController implements ReactiveController {
       .get<{ announcements: Announcement[] }>('/api/announcements')
       .catch(() => undefined);
     const now = this.clock.now();
-    // Only what is still to come or just missed; an hour-old "move your car" helps nobody.
-    for (const a of r?.announcements ?? [])
-      if (!a.at || Date.parse(a.at) > now - 60_000) this.player.announce(a);
+    // Only what is still to come or just missed; an hour-old "move your car" helps nobody. An
+    // announcement for now counts from when it was made, with the time its repeats take.
+    for (const a of r?.announcements ?? []) {
+      const from = a.at ? Date.parse(a.at) : Date.parse(a.createdAt ?? '');
+      const lasts = a.repeat * (a.durationMs + (a.intervalS ?? 1) * 1000);
+      if (!Number.isFinite(from) || from + (a.at ? 0 : lasts) > now - 60_000)
+        this.player.announce(a);
+    }
   }
 
   /** Tomorrow's files onto this machine now, so an outage tonight does not silence tomorrow. */
@@ -188,11 +227,16 @@ export class PlayerController implements ReactiveController {
     if (!this._api) return;
     const s = this.status;
     const item = s.voice?.item ?? s.bed?.item;
+    const planDate = item?.date ?? this.plans?.today(this.clock?.now() ?? Date.now());
+    // Which version of the plan it holds: the console flags a player that missed an edit.
+    const planEtag = planDate ? this.plans?.etag(planDate) : undefined;
     await this._api
       .post('/api/playback-state', {
         state: this.audioBlocked ? 'blocked' : item ? 'playing' : 'idle',
         audioBlocked: this.audioBlocked,
-        ...(item ? { itemId: item.id, title: item.title, planDate: item.date } : {}),
+        ...(item ? { itemId: item.id, title: item.title } : {}),
+        ...(planDate ? { planDate } : {}),
+        ...(planEtag ? { planEtag } : {}),
         // The server wants player minus server; ours is the correction to add (server minus player).
         ...(this.clock ? { clockOffsetMs: -Math.round(this.clock.offsetMs) } : {}),
         pendingReports: this.log?.pending ?? 0,

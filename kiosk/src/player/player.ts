@@ -2,7 +2,8 @@ import { nextAfter, playKey, timelineOf, within, type TimedItem } from '../../..
 import type { AudioEngine, Sounding } from '../audio/audio-engine.ts';
 import type { MediaLoader } from '../audio/media-loader.ts';
 import type { ClockSync } from '../lib/clock-sync.ts';
-import { AnnouncementQueue, type Announcement } from './announcement-queue.ts';
+import { AnnouncementPlayer } from './announcement-player.ts';
+import type { Announcement } from './announcement-queue.ts';
 import type { PlanStore } from './plan-store.ts';
 import type { PlayLog, PlayReport } from './play-log.ts';
 
@@ -11,7 +12,6 @@ const SCHEDULE_AHEAD_MS = 3000;
 const DECODE_AHEAD_MS = 90_000;
 /** A bed item joined mid-way (a reload, after an emergency) fades in rather than jumping in. */
 const JOIN_FADE_MS = 400;
-const REPEAT_GAP_S = 1;
 const MAX_STARTS_KEPT = 2000;
 
 interface Active {
@@ -43,24 +43,30 @@ export interface StartRecord {
 }
 
 const signature = (i: TimedItem) => `${i.startMs}|${i.endMs}|${i.media?.file ?? i.text ?? ''}`;
+/**
+ * A play as the plan has it now: an edit that moves an item or changes its file makes a new
+ * play under the same id, which must not be taken for the one already played or decoded.
+ */
+const playOf = (i: TimedItem) => `${playKey(i)}|${signature(i)}`;
 
 /**
- * The kiosk's brain: keeps the audio engine playing the plan, on time, around announcements,
- * through missing files, and logs every play. It holds no timers of its own; the page calls
- * `tick()` a few times a second.
+ * The kiosk's brain: keeps the audio engine playing the plan, on time, around announcements
+ * (announcement-player.ts), through missing files, and logs every play. It holds no timers of
+ * its own; the page calls `tick()` a few times a second.
  */
 export class Player {
   deviceId: number | undefined;
   readonly starts: StartRecord[] = [];
-  readonly queue = new AnnouncementQueue();
   private _timeline: TimedItem[] = [];
+  /** What is sounding, by item (date/id). */
   private readonly _active = new Map<string, Active>();
+  /** Plays over (played, skipped, failed), decoded, failing and loading: by `playOf`. */
   private readonly _done = new Set<string>();
   private readonly _ready = new Map<string, AudioBuffer>();
   private readonly _failed = new Set<string>();
   private readonly _loading = new Set<string>();
   private readonly _speechUrls = new Map<string, string>();
-  private _announcement?: { a: Announcement; soundings: Sounding[]; endsAt: number };
+  private readonly _announcements: AnnouncementPlayer;
   private _lastBed?: AudioBuffer;
   private _duckKey = '';
 
@@ -70,7 +76,18 @@ export class Player {
     private readonly _clock: ClockSync,
     private readonly _plans: PlanStore,
     private readonly _log: PlayLog,
-  ) {}
+  ) {
+    this._announcements = new AnnouncementPlayer(_engine, _loader, _clock, _plans, _log, {
+      speaking: () => [...this._active.values()].some((x) => x.item.layer === 'voice'),
+      interrupt: (a) => this._interrupt(a),
+      started: (record) => this._record(record),
+    });
+  }
+
+  /** Announcements waiting their turn. */
+  get queue() {
+    return this._announcements.queue;
+  }
 
   /** Takes the plans as they are now; plays that changed are stopped and started anew. */
   setPlans(): void {
@@ -89,15 +106,11 @@ export class Player {
   }
 
   announce(a: Announcement): void {
-    this.queue.add(a, this.deviceId);
+    this._announcements.announce(a, this.deviceId);
   }
 
   cancelAnnouncement(id: number): void {
-    this.queue.cancel(id);
-    if (this._announcement?.a.id === id) {
-      for (const s of this._announcement.soundings) s.stop();
-      this._announcement = undefined;
-    }
+    this._announcements.cancel(id);
   }
 
   status(): PlayerStatus {
@@ -111,10 +124,11 @@ export class Player {
     const next = nextAfter(this._timeline, now);
     const bed = current('bed');
     const voice = current('voice');
+    const announcement = this._announcements.current;
     return {
       ...(bed ? { bed: { item: bed, progress: progress(bed) } } : {}),
       ...(voice ? { voice: { item: voice, progress: progress(voice) } } : {}),
-      ...(this._announcement ? { announcement: this._announcement.a } : {}),
+      ...(announcement ? { announcement } : {}),
       ...(next ? { next } : {}),
       queued: this.queue.size,
     };
@@ -123,8 +137,7 @@ export class Player {
   tick(): void {
     if (!this._engine.running) return;
     const now = this._clock.now();
-    if (this._announcement && now >= this._announcement.endsAt) this._announcement = undefined;
-    this._startAnnouncement(now);
+    this._announcements.tick(now);
     this._reportStarts();
     for (const item of within(this._timeline, now, now + DECODE_AHEAD_MS)) void this._prepare(item);
     for (const item of within(this._timeline, now, now + SCHEDULE_AHEAD_MS))
@@ -145,7 +158,7 @@ export class Player {
   }
 
   private async _prepare(item: TimedItem): Promise<void> {
-    const key = playKey(item);
+    const key = playOf(item);
     if (this._ready.has(key) || this._failed.has(key) || this._loading.has(key)) return;
     this._loading.add(key);
     try {
@@ -160,17 +173,10 @@ export class Player {
     }
   }
 
-  private _blockedByAnnouncement(item: TimedItem): boolean {
-    const a = this._announcement;
-    if (!a) return false;
-    // Emergency: nothing else. Otherwise: no program speech over an announcement.
-    return a.a.priority === 'emergency' || (item.layer === 'voice' && item.startMs < a.endsAt);
-  }
-
   private _schedule(item: TimedItem, now: number): void {
-    const key = playKey(item);
-    if (this._active.has(key) || this._done.has(key)) return;
-    if (this._blockedByAnnouncement(item)) {
+    const key = playOf(item);
+    if (this._active.has(playKey(item)) || this._done.has(key)) return;
+    if (this._announcements.blocks(item)) {
       // Speech whose moment passes during an announcement is not played late; music waits.
       if (item.layer === 'voice') this._skip(item, 'skipped', 'an announcement was playing');
       return;
@@ -182,8 +188,10 @@ export class Player {
     }
     const buffer = this._ready.get(key);
     if (!buffer) {
-      // Not decoded in time: music joins when it is; silence never lasts past two seconds.
-      if (item.layer === 'bed' && now > item.startMs + 2000) this._fallback(item, now);
+      // Not decoded in time: the last music fills in after two seconds; with none yet (a page
+      // just loaded or unlocked mid-song) the item itself joins at its offset once decoded.
+      if (item.layer === 'bed' && now > item.startMs + 2000 && this._lastBed)
+        this._fallback(item, now);
       return;
     }
     this._play(item, buffer, now);
@@ -227,10 +235,29 @@ export class Player {
       const active = this._active.get(key);
       if (active?.sounding !== sounding) return;
       this._active.delete(key);
-      this._done.add(key);
-      this._ready.delete(key);
+      this._done.add(playOf(item));
+      this._ready.delete(playOf(item));
       if (active.started) this._report(item, 'ended', item.endMs, this._clock.now());
     });
+  }
+
+  /** Stops what an announcement interrupts; the music comes back at its offset afterwards. */
+  private _interrupt(a: Announcement): void {
+    for (const [key, x] of this._active) {
+      if (a.priority !== 'emergency' && x.item.layer !== 'voice') continue;
+      x.sounding.stop();
+      this._active.delete(key);
+      // Interrupted speech is not played again; it counts as skipped.
+      if (x.item.layer === 'voice')
+        this._skip(x.item, 'skipped', `interrupted by a ${a.priority} announcement`);
+    }
+  }
+
+  /** Kept for the status and for the bench; bounded so a page open for months does not grow. */
+  private _record(start: StartRecord): void {
+    this.starts.push(start);
+    if (this.starts.length > MAX_STARTS_KEPT)
+      this.starts.splice(0, this.starts.length - MAX_STARTS_KEPT);
   }
 
   /** Plays that have begun since the last tick go into the log, with when they really began. */
@@ -238,10 +265,7 @@ export class Player {
     const t = this._engine.ctx.currentTime;
     for (const a of this._active.values()) {
       if (!a.start || a.sounding.startsAt > t) continue;
-      this.starts.push(a.start);
-      // Kept for the status and for tests; bounded so a page open for months does not grow.
-      if (this.starts.length > MAX_STARTS_KEPT)
-        this.starts.splice(0, this.starts.length - MAX_STARTS_KEPT);
+      this._record(a.start);
       this._report(a.item, 'started', a.start.plannedMs, a.start.actualMs);
       a.started = true;
       delete a.start;
@@ -250,74 +274,19 @@ export class Player {
 
   /** Music for a bed item whose own file is missing: the last music that played, so no silence. */
   private _fallback(item: TimedItem, now: number): void {
-    const key = playKey(item);
-    if (this._active.has(key)) return;
+    if (this._active.has(playKey(item))) return;
     if (!this._lastBed) {
-      this._done.add(key);
+      this._done.add(playOf(item));
       return;
     }
     this._play({ ...item, startMs: Math.max(item.startMs, now) }, this._lastBed, now, true);
   }
 
   private _skip(item: TimedItem, status: 'skipped' | 'failed', reason: string): void {
-    const key = playKey(item);
+    const key = playOf(item);
     if (this._done.has(key)) return;
     this._done.add(key);
     this._report(item, status, item.startMs, this._clock.now(), reason);
-  }
-
-  private _startAnnouncement(now: number): void {
-    if (this._announcement) return;
-    const due = this.queue.peekDue(now);
-    if (!due) return;
-    const speaking = [...this._active.values()].some((a) => a.item.layer === 'voice');
-    if (due.priority === 'normal' && speaking) return; // waits for the current speech to end
-    const buffer = this._ready.get(`announcement/${due.id}`);
-    if (!buffer) {
-      if (!this._loading.has(`announcement/${due.id}`)) void this._prepareAnnouncement(due);
-      return;
-    }
-    this.queue.takeDue(now);
-    for (const [key, a] of this._active) {
-      const stop = due.priority === 'emergency' || a.item.layer === 'voice';
-      if (!stop) continue;
-      a.sounding.stop();
-      this._active.delete(key);
-      // Interrupted music comes back at the right offset afterwards; interrupted speech does not.
-      if (a.item.layer === 'voice')
-        this._skip(a.item, 'skipped', `interrupted by a ${due.priority} announcement`);
-    }
-    const soundings: Sounding[] = [];
-    let t = this._engine.ctx.currentTime + 0.05;
-    for (let i = 0; i < Math.max(1, due.repeat); i++) {
-      const s = this._engine.play(buffer, { bus: 'voice', when: t, offset: 0, gain: 1 });
-      soundings.push(s);
-      t = s.startsAt + buffer.duration + REPEAT_GAP_S;
-    }
-    const endsAt = now + (t - REPEAT_GAP_S - this._engine.ctx.currentTime) * 1000;
-    this._announcement = { a: due, soundings, endsAt };
-    const startedMs = this._engine.epochOf(soundings[0]?.startsAt ?? 0) + this._clock.offsetMs;
-    this.starts.push({
-      key: `announcement/${due.id}`,
-      slot: 'announcement',
-      layer: 'voice',
-      plannedMs: now,
-      actualMs: startedMs,
-      offsetS: 0,
-    });
-  }
-
-  private async _prepareAnnouncement(a: Announcement): Promise<void> {
-    const key = `announcement/${a.id}`;
-    this._loading.add(key);
-    try {
-      this._ready.set(key, await this._loader.decode(a.audioUrl));
-    } catch (err) {
-      console.warn(`announcement ${a.id} cannot be played: ${(err as Error).message}`);
-      this.queue.cancel(a.id);
-    } finally {
-      this._loading.delete(key);
-    }
   }
 
   /** The bed ducks under every voice play and announcement, and only then. */
@@ -328,12 +297,7 @@ export class Player {
         from: a.sounding.startsAt,
         to: this._engine.audioTimeOf(this._clock.toLocal(a.item.endMs)),
       }));
-    if (this._announcement?.a.priority !== 'emergency')
-      for (const s of this._announcement?.soundings ?? [])
-        spans.push({
-          from: s.startsAt,
-          to: this._engine.audioTimeOf(this._clock.toLocal(this._announcement?.endsAt ?? 0)),
-        });
+    spans.push(...this._announcements.duckSpans());
     spans.sort((x, y) => x.from - y.from);
     const key = spans.map((s) => `${s.from.toFixed(2)}-${s.to.toFixed(2)}`).join(',');
     if (key === this._duckKey) return;
