@@ -1,5 +1,7 @@
 /** `npm run bench`: every benchmark, figures printed; none of them asserts. */
 import { benchApiLatency } from './api-latency.ts';
+import { benchConsolePlays } from './console-plays.ts';
+import { benchConsoleToday } from './console-today.ts';
 import { benchPlanYear } from './plan-year.ts';
 import { benchPlayerTiming } from './player-timing.ts';
 import { benchQueueBoard } from './queue-board.ts';
@@ -11,5 +13,8 @@ await benchApiLatency();
 await benchSseFanout();
 await benchQueueTake();
 await benchQueueBoard();
+await benchConsoleToday();
+await benchConsolePlays();
+await (await import('./console-save.ts')).benchConsoleSave();
 // Last: about seven minutes of a real Chromium playing a compressed program.
 await benchPlayerTiming();

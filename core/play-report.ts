@@ -60,6 +60,8 @@ export const playFilterSchema = z.object({
   merchant: text(200).optional(),
   device: z.coerce.number().int().positive().optional(),
   status: z.enum(PLAY_STATUSES).optional(),
+  /** `announcement` for the desk's announcements alone. */
+  kind: z.enum(PLAY_KINDS).optional(),
 });
 export type PlayFilterQuery = z.infer<typeof playFilterSchema>;
 

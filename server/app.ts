@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.ts';
 import { authenticate } from './auth/middleware.ts';
+import { pairingRoutes } from './auth/pairing-routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
 import { eventRoutes } from './events/routes.ts';
@@ -9,30 +10,40 @@ import { announcementRoutes } from './announcements/routes.ts';
 import { apiError, onError } from './http/errors.ts';
 import { mediaFileRoutes } from './media/file-route.ts';
 import { mediaRoutes } from './media/routes.ts';
+import { imageFileRoutes } from './merchants/image-file-route.ts';
+import { merchantRoutes } from './merchants/routes.ts';
 import { playRoutes } from './plays/routes.ts';
+import { playReportRoutes } from './plays/report-routes.ts';
 import { promoRoutes } from './promos/routes.ts';
 import { programRoutes } from './program/routes.ts';
 import { queueRoutes } from './queue/routes.ts';
 import { voiceRoutes } from './queue/voice-route.ts';
+import { alertRoutes } from './system/alerts-routes.ts';
 import { homePage } from './system/home-page.ts';
 import { kioskPages } from './system/kiosk-pages.ts';
 import { systemRoutes } from './system/routes.ts';
 import { speechRoutes } from './tts/speech-route.ts';
 import { ttsRoutes } from './tts/routes.ts';
+import { weatherRoutes } from './weather/routes.ts';
 
 /** The API's feature routes, mounted under /api. Its type gives the kiosk a typed client. */
 function apiRoutes() {
   return new Hono<AppEnv>()
     .route('/', systemRoutes)
     .route('/', authRoutes)
+    .route('/', pairingRoutes)
+    .route('/', alertRoutes)
     .route('/', eventRoutes)
     .route('/', programRoutes)
     .route('/', mediaRoutes)
+    .route('/', merchantRoutes)
     .route('/', promoRoutes)
     .route('/', announcementRoutes)
     .route('/', playRoutes)
+    .route('/', playReportRoutes)
     .route('/', speechRoutes)
-    .route('/', queueRoutes);
+    .route('/', queueRoutes)
+    .route('/', weatherRoutes);
 }
 
 /** The whole HTTP surface of one server: API, event stream, media and pages, on one origin. */
@@ -67,6 +78,9 @@ export function createApp(ctx: AppContext) {
   // Stored audio: devices and staff only, like the API (a device sends its bearer token).
   app.use('/media/*', authenticate);
   app.route('/', mediaFileRoutes);
+  // Merchants' logos (/images/<sha256>.png): the same audience as stored audio.
+  app.use('/images/*', authenticate);
+  app.route('/', imageFileRoutes);
   // Rendered speech (/tts/<sha256>.wav): the same audience, the same sign-in.
   app.use('/tts/*', authenticate);
   app.route('/tts', ttsRoutes);

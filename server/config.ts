@@ -21,6 +21,14 @@ const envSchema = z.object({
   /** The mall's name on every page, in Chinese and in English (the seed's mall by default). */
   MALL_NAME: z.string().trim().min(1).max(40).default('红星国际家居'),
   MALL_NAME_EN: z.string().trim().min(1).max(60).default('Red Star International Home'),
+  /** The weather provider (server/weather/): its API host, key and location; all three or none. */
+  WEATHER_PROVIDER: z.enum(['qweather']).default('qweather'),
+  WEATHER_URL: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).optional(),
+  WEATHER_KEY: z.string().trim().min(1).optional(),
+  WEATHER_LOCATION: z.string().trim().min(1).max(100).optional(),
+  /** Said for `{city}` in the weather template when a forecast names none. */
+  WEATHER_CITY: z.string().trim().min(1).max(20).optional(),
+  WEATHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export interface Config {
@@ -35,6 +43,25 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   backupsKept: number;
   mall: { name: string; nameEn: string };
+  weather: WeatherConfig;
+}
+
+/** Where forecasts come from: `provider` is absent when none is configured. */
+export interface WeatherConfig {
+  provider?: { kind: 'qweather'; url: string; key: string; location: string };
+  city?: string;
+  timeoutMs: number;
+}
+
+/** The folders `npm run program` reads when not given `--schedules`/`--media`: the server's. */
+export function readFolders(
+  env: NodeJS.ProcessEnv = process.env,
+): { schedulesDir: string; mediaDir: string } | { errors: string[] } {
+  // Only these two: a CLI run should not fail on a server setting it does not use.
+  const parsed = envSchema.pick({ SCHEDULES_DIR: true, MEDIA_DIR: true }).safeParse(env);
+  if (!parsed.success)
+    return { errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+  return { schedulesDir: parsed.data.SCHEDULES_DIR, mediaDir: parsed.data.MEDIA_DIR };
 }
 
 /** Parses the environment; on bad values returns each variable's problem instead. */
@@ -46,6 +73,28 @@ export function readConfig(
     return { errors: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
   }
   const e = parsed.data;
+  const weatherVars = {
+    WEATHER_URL: e.WEATHER_URL,
+    WEATHER_KEY: e.WEATHER_KEY,
+    WEATHER_LOCATION: e.WEATHER_LOCATION,
+  };
+  const missing = Object.entries(weatherVars).filter(([, v]) => v === undefined);
+  if (missing.length > 0 && missing.length < 3) {
+    return {
+      errors: missing.map(
+        ([name]) => `${name}: set WEATHER_URL, WEATHER_KEY and WEATHER_LOCATION together`,
+      ),
+    };
+  }
+  const weather: WeatherConfig = { timeoutMs: e.WEATHER_TIMEOUT_MS };
+  if (e.WEATHER_URL && e.WEATHER_KEY && e.WEATHER_LOCATION)
+    weather.provider = {
+      kind: e.WEATHER_PROVIDER,
+      url: e.WEATHER_URL,
+      key: e.WEATHER_KEY,
+      location: e.WEATHER_LOCATION,
+    };
+  if (e.WEATHER_CITY) weather.city = e.WEATHER_CITY;
   const config: Config = {
     port: e.PORT,
     host: e.HOST,
@@ -57,6 +106,7 @@ export function readConfig(
     logLevel: e.LOG_LEVEL,
     backupsKept: e.BACKUPS_KEPT,
     mall: { name: e.MALL_NAME, nameEn: e.MALL_NAME_EN },
+    weather,
   };
   if (e.ADMIN_PASSWORD) config.adminPassword = e.ADMIN_PASSWORD;
   return { config };

@@ -2,24 +2,35 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureAdmin } from './auth/bootstrap.ts';
 import { loginThrottle } from './auth/rate-limit.ts';
+import { pairingStore } from './auth/pairing-store.ts';
 import { authStore } from './auth/store.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { eventBus } from './events/bus.ts';
+import { streamPresence } from './events/presence.ts';
 import { createLogger, type Logger } from './log.ts';
 import { playLog } from './plays/play-log.ts';
+import { playReport } from './plays/report.ts';
 import { importShippedMedia } from './media/import.ts';
 import { startLoudnessBackfill } from './media/loudness-backfill.ts';
 import { mediaLibrary } from './media/library.ts';
 import { scheduleService } from './program/schedule-service.ts';
 import { announcementStore } from './announcements/store.ts';
+import { templateStore } from './announcements/template-store.ts';
+import { importMerchantsOnce } from './merchants/import-file.ts';
+import { imageStore } from './merchants/image-store.ts';
+import { merchantStore } from './merchants/store.ts';
 import { importPromosOnce } from './promos/import.ts';
 import { promoStore } from './promos/store.ts';
 import { scheduleStore, STORED_FILES, type StoredFile } from './program/schedule-store.ts';
 import { importQueueOnce } from './queue/import.ts';
+import { deviceStatus } from './system/device-status.ts';
 import { createQueue } from './queue/queue-service.ts';
 import { renderSpeech, ttsDir } from './tts/render.ts';
 import { espeakWasm } from './tts/synthesiser.ts';
+import { providerFromConfig } from './weather/providers.ts';
+import { forecastLookup, weatherService } from './weather/weather-service.ts';
+import { weatherStore } from './weather/weather-store.ts';
 
 /**
  * The composition root: everything a request or a job needs, built once from the config.
@@ -40,11 +51,15 @@ export async function createContext(config: Config, log: Logger = createLogger(c
   const media = mediaLibrary(db, join(config.dataDir, 'media'), log);
   await importShippedMedia(media, config.mediaDir, log, now());
   closers.push(startLoudnessBackfill(media, log));
-  // Promos live in their table; on first start they are imported from promos.yaml, before
-  // the program loads (it is checked against them).
-  const promos = promoStore(db);
-  importPromosOnce(promos, config.schedulesDir, log, now());
+  // Merchants and their promos live in their tables; on first start they are imported from
+  // merchants.yaml and promos.yaml, before the program loads (it is checked against them).
+  const merchants = merchantStore(db);
+  importMerchantsOnce(merchants, config.schedulesDir, log, now());
+  const promos = promoStore(db, merchants);
+  importPromosOnce(promos, merchants, config.schedulesDir, log, now());
 
+  // The day's forecast, typed in or fetched: the plans speak it.
+  const forecasts = weatherStore(db);
   const schedules = scheduleService({
     store: scheduleStore(db),
     bus,
@@ -52,6 +67,7 @@ export async function createContext(config: Config, log: Logger = createLogger(c
     catalogue: () => media.catalogue(),
     promos: () => promos.all(),
     now,
+    forecast: forecastLookup(forecasts, config.weather.city),
   });
   schedules.seed(readScheduleFolder(config.schedulesDir), 'import');
   schedules.reload();
@@ -60,6 +76,11 @@ export async function createContext(config: Config, log: Logger = createLogger(c
   importQueueOnce(db, config.schedulesDir, log);
   const queue = createQueue({ db, bus, log, now, schedules });
   closers.push(queue.stop);
+  const playReports = playReport({ db, bus, log, schedules, now, promos });
+  closers.push(playReports.stop);
+
+  const plays = playLog(db);
+  const streams = streamPresence();
 
   const ctx = {
     config,
@@ -72,13 +93,44 @@ export async function createContext(config: Config, log: Logger = createLogger(c
     schedules,
     media,
     promos,
+    /** Merchants (商户): shared by the promos and the guide screen's directory. */
+    merchants,
+    /** Merchants' logos, stored by content hash under `DATA_DIR/images`. */
+    images: imageStore(join(config.dataDir, 'images')),
     announcements: announcementStore(db),
+    /** Announcement templates: the built-ins in the mall's wording, and the mall's own. */
+    announcementTemplates: templateStore(db),
     /** Text-to-speech: each distinct text rendered once into `DATA_DIR/tts`, then reused. */
     speech: { render: (text: string) => renderSpeech(text, ttsDir(config.dataDir), synth) },
     /** The as-played log and each player's latest playback state. */
-    plays: playLog(db),
+    plays,
+    /** Which devices have an event stream open. */
+    streams,
+    /** Pairing a device page by the code it shows. */
+    pairing: pairingStore(db, auth),
+    /** Each device's state and the warnings about them (GET /api/alerts). */
+    deviceStatus: deviceStatus({
+      db,
+      auth,
+      states: plays.states,
+      streams,
+      schedules,
+      startedAt: now().getTime(),
+    }),
+    /** Proof of play for merchants: planned vs played per promo, kept per past day. */
+    playReport: playReports,
     /** The front-desk queue: tickets, counters, calls, figures. */
     queue,
+    /** The day's weather forecast: typed in, or fetched from the configured provider. */
+    weather: weatherService({
+      store: forecasts,
+      schedules,
+      bus,
+      log,
+      now,
+      ...config.weather,
+      provider: providerFromConfig(config.weather),
+    }),
     /** Registers something to close on shutdown (open event streams, timers). */
     onClose(fn: () => void): () => void {
       closers.push(fn);

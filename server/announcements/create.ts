@@ -14,6 +14,7 @@ export type Content =
 export interface Settings {
   at?: string | null | undefined;
   repeat: number;
+  intervalS: number;
   priority: Priority;
   targets: 'all' | number[];
   template?: string;
@@ -50,6 +51,7 @@ export async function announce(
     durationMs: audio.durationMs,
     at,
     repeat: settings.repeat,
+    intervalS: settings.intervalS,
     priority: settings.priority,
     targets,
     ...(settings.template ? { template: settings.template, fields: settings.fields ?? {} } : {}),

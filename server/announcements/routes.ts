@@ -10,14 +10,26 @@ import { validate } from '../http/validate.ts';
 import { isoDate } from '../../core/plan.ts';
 import { announce, type Settings } from './create.ts';
 import { announceBody, templateBody, type AnnounceOptions } from './schema.ts';
-import { fillTemplate, TEMPLATES } from './templates.ts';
+import { templateRoutes } from './template-routes.ts';
+import { fillTemplate } from './templates.ts';
 
-const settings = (o: AnnounceOptions, defaults: Pick<Settings, 'priority' | 'repeat'>) => ({
+const settings = (
+  o: AnnounceOptions,
+  defaults: Pick<Settings, 'priority' | 'repeat' | 'intervalS'>,
+) => ({
   at: o.at,
   repeat: o.repeat ?? defaults.repeat,
+  intervalS: o.intervalS ?? defaults.intervalS,
   priority: o.priority ?? defaults.priority,
   targets: o.targets ?? 'all',
 });
+
+/** A day (`date`, today by default) or the days `from`–`to`: the console's week ahead. */
+const listQuery = z
+  .object({ date: isoDate.optional(), from: isoDate.optional(), to: isoDate.optional() })
+  .refine((q) => !q.to || q.from, { message: 'from is required with to', path: ['from'] });
+/** Announcements are set at most 7 days ahead: a fortnight covers the past week and the next. */
+const MAX_LIST_DAYS = 15;
 
 const small = bodyLimit({
   maxSize: 64 * 1024,
@@ -30,24 +42,41 @@ const small = bodyLimit({
  * players at once, listed per day for players catching up after a reconnect, cancellable.
  */
 export const announcementRoutes = new Hono<AppEnv>()
-  .get('/announcements/templates', allow(STAFF), (c) => c.json({ templates: TEMPLATES }))
-  .get(
-    '/announcements',
-    allow(ANYONE),
-    validate('query', z.object({ date: isoDate.optional() })),
-    (c) => {
-      const { ctx, principal } = c.var;
-      const date = c.req.valid('query').date ?? ctx.schedules.today();
-      const zone = ctx.schedules.timezone();
-      const from = new Date(wallTimeToInstant(zone, date, 0)).toISOString();
-      const to = new Date(wallTimeToInstant(zone, addDays(date, 1), 0)).toISOString();
-      let list = ctx.announcements.due(from, to);
-      // A player is given only what it is to play.
-      if (principal?.kind === 'device')
-        list = list.filter((a) => a.targets === 'all' || a.targets.includes(principal.id));
-      return c.json({ date, announcements: list });
-    },
+  .route('/', templateRoutes)
+  // The players an announcement can be aimed at, for the console (the devices list is admin's).
+  .get('/announcements/players', allow(STAFF), (c) =>
+    c.json({
+      players: c.var.ctx.auth
+        .devices()
+        .filter((d) => d.kind === 'player' && d.revokedAt === null)
+        .map((d) => ({ id: d.id, name: d.name, lastSeenAt: d.lastSeenAt })),
+    }),
   )
+  .get('/announcements', allow(ANYONE), validate('query', listQuery), (c) => {
+    const { ctx, principal } = c.var;
+    const q = c.req.valid('query');
+    const first = q.from ?? q.date ?? ctx.schedules.today();
+    const last = q.to ?? first;
+    if (q.date && (q.from || q.to))
+      throw apiError(400, 'invalid', 'give either date or from/to, not both', { field: 'date' });
+    if (last < first) throw apiError(400, 'invalid', 'to is before from', { field: 'to' });
+    if (last > addDays(first, MAX_LIST_DAYS - 1))
+      throw apiError(400, 'invalid', `ask for at most ${MAX_LIST_DAYS} days at a time`, {
+        field: 'to',
+      });
+    const zone = ctx.schedules.timezone();
+    const from = new Date(wallTimeToInstant(zone, first, 0)).toISOString();
+    const to = new Date(wallTimeToInstant(zone, addDays(last, 1), 0)).toISOString();
+    let list = ctx.announcements.due(from, to);
+    // A player is given only what it is to play.
+    if (principal?.kind === 'device')
+      list = list.filter((a) => a.targets === 'all' || a.targets.includes(principal.id));
+    return c.json(
+      q.from
+        ? { from: first, to: last, announcements: list }
+        : { date: first, announcements: list },
+    );
+  })
   .post('/announcements', allow(STAFF), small, validate('json', announceBody), async (c) => {
     const body = c.req.valid('json');
     const content =
@@ -57,19 +86,23 @@ export const announcementRoutes = new Hono<AppEnv>()
     const a = await announce(
       c.var.ctx,
       content,
-      settings(body, { priority: 'normal', repeat: 1 }),
+      settings(body, { priority: 'normal', repeat: 1, intervalS: 1 }),
       userOf(c).username,
     );
     return c.json(a, 201);
   })
   .post('/announcements/from-template', allow(STAFF), validate('json', templateBody), async (c) => {
     const body = c.req.valid('json');
-    const t = TEMPLATES.find((x) => x.id === body.template);
+    const templates = c.var.ctx.announcementTemplates;
+    const t = templates.get(body.template);
     if (!t)
       throw apiError(
         400,
         'invalid',
-        `template: no template "${body.template}" (there are ${TEMPLATES.map((x) => x.id).join(', ')})`,
+        `template: no template "${body.template}" (there are ${templates
+          .list()
+          .map((x) => x.id)
+          .join(', ')})`,
         { field: 'template' },
       );
     const filled = fillTemplate(t, body.fields);

@@ -4,6 +4,20 @@ import { parseInstant } from './instant.ts';
 export const PRIORITIES = ['normal', 'urgent', 'emergency'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** Plays of one announcement, and the longest pause between two: an hour; more is the program's job. */
+export const MAX_REPEAT = 10;
+export const MAX_INTERVAL_S = 3600;
+export const repeatSchema = z
+  .number()
+  .int('give a whole number of plays')
+  .min(1, 'play it at least once')
+  .max(MAX_REPEAT, `play it at most ${MAX_REPEAT} times`);
+export const intervalSchema = z
+  .number()
+  .int('give whole seconds')
+  .min(0, 'the pause cannot be negative')
+  .max(MAX_INTERVAL_S, `the pause is at most ${MAX_INTERVAL_S} s (an hour)`);
+
 /** What players are sent and what the console lists. */
 export interface Announcement {
   id: number;
@@ -18,6 +32,8 @@ export interface Announcement {
   /** When to play (UTC instant); null = as soon as it arrives. */
   at: string | null;
   repeat: number;
+  /** Seconds of quiet between one play and the next (0–3600). */
+  intervalS: number;
   priority: Priority;
   /** Every player, or only these devices. */
   targets: 'all' | number[];
@@ -40,7 +56,8 @@ const instant = z
 /** When, how often, how urgent and to whom: the same for every kind of announcement. */
 const options = {
   at: instant.nullable().optional(),
-  repeat: z.number().int().min(1).max(10).optional(),
+  repeat: repeatSchema.optional(),
+  intervalS: intervalSchema.optional(),
   priority: z.enum(PRIORITIES).optional(),
   targets: z
     .union([z.literal('all'), z.array(z.number().int().positive()).min(1).max(100)])

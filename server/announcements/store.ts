@@ -11,6 +11,7 @@ interface Row {
   duration_ms: number;
   at: string | null;
   repeat: number;
+  interval_s: number;
   priority: Priority;
   targets: string;
   status: 'scheduled' | 'cancelled';
@@ -32,6 +33,7 @@ const fromRow = (r: Row): Announcement => ({
   durationMs: r.duration_ms,
   at: r.at,
   repeat: r.repeat,
+  intervalS: r.interval_s,
   priority: r.priority,
   targets: JSON.parse(r.targets) as Announcement['targets'],
   status: r.status,
@@ -51,9 +53,9 @@ export function announcementStore(db: Db) {
   const q = {
     insert: db.prepare(
       `INSERT INTO announcements (kind, title, text, media_id, audio_url, duration_ms, at, repeat,
-         priority, targets, template, fields, created_by, created_at)
+         interval_s, priority, targets, template, fields, created_by, created_at)
        VALUES (@kind, @title, @text, @media_id, @audio_url, @duration_ms, @at, @repeat,
-         @priority, @targets, @template, @fields, @created_by, @created_at)`,
+         @interval_s, @priority, @targets, @template, @fields, @created_by, @created_at)`,
     ),
     get: db.prepare<[number], Row>('SELECT * FROM announcements WHERE id = ?'),
     // Due (or, when immediate, made) within [from, to): instants in UTC, so text order is time order.
@@ -82,6 +84,7 @@ export function announcementStore(db: Db) {
         duration_ms: a.durationMs,
         at: a.at,
         repeat: a.repeat,
+        interval_s: a.intervalS,
         priority: a.priority,
         targets: JSON.stringify(a.targets),
         template: a.template ?? null,

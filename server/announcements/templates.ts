@@ -1,13 +1,17 @@
 import type { Priority } from './schema.ts';
 
+export const FIELD_KINDS = ['text', 'integer', 'plate'] as const;
+
 /** One blank of a template, as the console renders it. */
 export interface TemplateField {
+  /** What the text writes in braces: `{plate}`, or in Chinese, `{车牌号}`. */
   name: string;
   label: string;
-  kind: 'text' | 'integer' | 'plate';
+  kind: (typeof FIELD_KINDS)[number];
+  /** Shown in the empty input; may be empty. */
   example: string;
-  min?: number;
-  max?: number;
+  min?: number | undefined;
+  max?: number | undefined;
 }
 
 /** A ready-made announcement: Chinese text with `{field}` blanks, and how it usually goes out. */
@@ -20,10 +24,22 @@ export interface Template {
   fields: readonly TemplateField[];
   priority: Priority;
   repeat: number;
+  intervalS: number;
 }
 
-/** The desk's everyday announcements; the wording follows common mall practice. */
-export const TEMPLATES: readonly Template[] = [
+/** A blank in a template's text or title: letters (Chinese too), digits or `_` in braces. */
+export const BLANK = /\{([\p{L}\p{N}_]+)\}/gu;
+
+/** The names of the blanks in a text, in order of first use. Pure. */
+export function blanksOf(text: string): string[] {
+  return [...new Set([...text.matchAll(BLANK)].map((m) => m[1] as string))];
+}
+
+/**
+ * The desk's everyday announcements; the wording follows common mall practice. They ship with
+ * deskcast and a mall may reword them (stored as its own wording, which can be undone).
+ */
+export const BUILTIN_TEMPLATES: readonly Template[] = [
   {
     id: 'lost-child',
     name: '寻人',
@@ -37,6 +53,7 @@ export const TEMPLATES: readonly Template[] = [
     ],
     priority: 'urgent',
     repeat: 2,
+    intervalS: 1,
   },
   {
     id: 'move-car',
@@ -49,6 +66,7 @@ export const TEMPLATES: readonly Template[] = [
     ],
     priority: 'normal',
     repeat: 2,
+    intervalS: 1,
   },
   {
     id: 'closing-soon',
@@ -60,12 +78,15 @@ export const TEMPLATES: readonly Template[] = [
     ],
     priority: 'normal',
     repeat: 1,
+    intervalS: 1,
   },
 ];
 
 const PLATE =
   /^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-Z][·・•.\- ]?[A-Z0-9]{5,6}$/;
 const MAX_TEXT = 50;
+/** What an announcement may say (schema.ts), and so what a filled template may come to. */
+const MAX_FILLED = 500;
 
 export type Filled =
   | { ok: true; text: string; title: string; fields: Record<string, string> }
@@ -81,19 +102,29 @@ export function fillTemplate(t: Template, given: Record<string, string | number>
   for (const f of t.fields) {
     const raw = given[f.name];
     const value = typeof raw === 'number' ? String(raw) : raw?.replace(/\s+/g, ' ').trim();
-    if (!value) return fail(f.name, `${f.label} (${f.name}) is required, e.g. ${f.example}`);
+    if (!value)
+      return fail(
+        f.name,
+        `${f.label} (${f.name}) is required${f.example ? `, e.g. ${f.example}` : ''}`,
+      );
     switch (f.kind) {
       case 'integer': {
         const n = Number(value);
         if (!/^\d+$/.test(value) || n < (f.min ?? 0) || n > (f.max ?? Infinity))
-          return fail(f.name, `${f.label} must be a whole number from ${f.min} to ${f.max}`);
+          return fail(
+            f.name,
+            `${f.label} must be a whole number from ${f.min ?? 0}${f.max !== undefined ? ` to ${f.max}` : ' up'}`,
+          );
         values[f.name] = String(n);
         break;
       }
       case 'plate': {
         const plate = value.toUpperCase();
         if (!PLATE.test(plate))
-          return fail(f.name, `${f.label} "${value}" is not a plate number like ${f.example}`);
+          return fail(
+            f.name,
+            `${f.label} "${value}" is not a plate number like ${f.example || '沪A·12345'}`,
+          );
         values[f.name] = plate;
         break;
       }
@@ -109,8 +140,15 @@ export function fillTemplate(t: Template, given: Record<string, string | number>
     }
   }
   // One pass over the template: a value is never itself scanned for blanks.
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_m, k: string) => values[k] ?? '');
-  return { ok: true, text: fill(t.text), title: fill(t.title), fields: values };
+  const fill = (s: string) => s.replace(BLANK, (_m, k: string) => values[k] ?? '');
+  const text = fill(t.text);
+  if ([...text].length > MAX_FILLED)
+    return {
+      ok: false,
+      field: 'fields',
+      message: `filled in, the text has ${[...text].length} characters; at most ${MAX_FILLED} can be spoken`,
+    };
+  return { ok: true, text, title: [...fill(t.title)].slice(0, 100).join(''), fields: values };
 }
 
 const fail = (name: string, message: string): Filled => ({

@@ -17,6 +17,7 @@ const username = z
   .min(2)
   .max(40)
   .regex(/^[\w.\-\u4e00-\u9fff]+$/u, 'letters, digits, . _ - or Chinese');
+const deviceName = z.string().trim().min(1).max(60);
 const password = z.string().min(8, 'at least 8 characters').max(200);
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -178,28 +179,48 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ device: c.var.ctx.auth.device(me.id) });
   })
   .get('/devices', allow(ADMIN), (c) => c.json({ devices: c.var.ctx.auth.devices() }))
+  // By token, for scripts; people pair a device by the code its page shows (pairing-routes.ts).
   .post(
     '/devices',
     allow(ADMIN),
-    validate(
-      'json',
-      z.object({ name: z.string().trim().min(1).max(60), kind: z.enum(DEVICE_KINDS) }),
-    ),
+    validate('json', z.object({ name: deviceName, kind: z.enum(DEVICE_KINDS) })),
     (c) => {
-      const { auth, now } = c.var.ctx;
+      const { auth, bus, now } = c.var.ctx;
       const { name, kind } = c.req.valid('json');
-      if (auth.devices().some((d) => d.name === name))
+      if (auth.deviceNameTaken(name))
         throw apiError(409, 'exists', `a device is already named "${name}"`, { field: 'name' });
       const { device, token } = auth.createDevice(name, kind, now());
+      bus.publish('devices-changed', { ids: [device.id], change: 'added' });
       return c.json(
         { device, token, message: 'store this token on the device now: it is not shown again' },
         201,
       );
     },
   )
+  .patch(
+    '/devices/:id',
+    allow(ADMIN),
+    validate('param', idParam),
+    validate('json', z.object({ name: deviceName })),
+    (c) => {
+      const { auth, bus } = c.var.ctx;
+      const { id } = c.req.valid('param');
+      const { name } = c.req.valid('json');
+      const found = auth.device(id);
+      if (!found || found.revokedAt) throw notFound(`device ${id}`);
+      if (auth.deviceNameTaken(name, id))
+        throw apiError(409, 'exists', `a device is already named "${name}"`, { field: 'name' });
+      const device = auth.renameDevice(id, name);
+      bus.publish('devices-changed', { ids: [id], change: 'renamed' });
+      return c.json({ device });
+    },
+  )
+  // Its token stops working at once, and its open event streams end (events/routes.ts).
   .delete('/devices/:id', allow(ADMIN), validate('param', idParam), (c) => {
+    const { auth, bus, now } = c.var.ctx;
     const { id } = c.req.valid('param');
-    if (!c.var.ctx.auth.device(id)) throw notFound(`device ${id}`);
-    c.var.ctx.auth.revokeDevice(id, c.var.ctx.now());
+    if (!auth.device(id)) throw notFound(`device ${id}`);
+    auth.revokeDevice(id, now());
+    bus.publish('devices-changed', { ids: [id], change: 'revoked' });
     return c.json({ ok: true });
   });

@@ -61,6 +61,12 @@ const toDevice = (r: DeviceRow): Device => ({
   revokedAt: r.revoked_at,
 });
 
+/** What was revoked: open event streams of it must end (server/events/routes.ts). */
+export type Revocation =
+  | { kind: 'session'; sessionId: string }
+  | { kind: 'user'; userId: number }
+  | { kind: 'device'; deviceId: number };
+
 /** Session lifetime; each use within it extends it (a desk PC stays signed in through a shift). */
 export const SESSION_TTL_MS = 12 * 3600_000;
 /** Don't write last-seen on every request: once a minute is enough to see who is active. */
@@ -107,13 +113,35 @@ export function authStore(db: Db) {
     ),
     deviceById: db.prepare<[number], DeviceRow>('SELECT * FROM devices WHERE id = ?'),
     listDevices: db.prepare<[], DeviceRow>('SELECT * FROM devices ORDER BY name'),
+    deviceByName: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE name = ?'),
+    renameDevice: db.prepare('UPDATE devices SET name = ? WHERE id = ?'),
+    setDeviceToken: db.prepare('UPDATE devices SET token_hash = ? WHERE id = ?'),
     touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
     revokeDevice: db.prepare(
       'UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
     ),
   };
 
+  const revoked = new Set<(r: Revocation) => void>();
+  const notify = (r: Revocation) => {
+    for (const l of revoked) l(r);
+  };
+
+  /**
+   * A name held by a revoked device is given to the new one: the old row is renamed
+   * `PA-1 · 已撤销 #3`, which also keeps its plays apart from the new PA-1's in proof of play.
+   */
+  function freeDeviceName(name: string): void {
+    const holder = q.deviceByName.get(name);
+    if (holder?.revoked_at) q.renameDevice.run(`${name} · 已撤销 #${holder.id}`, holder.id);
+  }
+
   return {
+    /** Calls `listener` on every revocation of a session, a user's sessions or a device. */
+    onRevoke(listener: (r: Revocation) => void): () => void {
+      revoked.add(listener);
+      return () => revoked.delete(listener);
+    },
     countUsers: () => q.countUsers.get() as number,
     createUser(
       u: {
@@ -211,19 +239,52 @@ export function authStore(db: Db) {
         mustChangePassword: user.must_change_password === 1,
       };
     },
-    revokeSession: (sessionId: string, now: Date) =>
-      q.revokeSession.run(now.toISOString(), sessionId).changes > 0,
-    revokeUserSessions: (userId: number, now: Date) =>
-      q.revokeUserSessions.run(now.toISOString(), userId).changes,
+    revokeSession(sessionId: string, now: Date): boolean {
+      const changed = q.revokeSession.run(now.toISOString(), sessionId).changes > 0;
+      notify({ kind: 'session', sessionId });
+      return changed;
+    },
+    /** Ends every session of a user; how many were live. */
+    revokeUserSessions(userId: number, now: Date): number {
+      const changes = q.revokeUserSessions.run(now.toISOString(), userId).changes;
+      notify({ kind: 'user', userId });
+      return changes;
+    },
 
-    /** Registers a device; its token is returned this once and only its hash is kept. */
+    /**
+     * Registers a device; its token is returned this once and only its hash is kept. The name
+     * must not be a live device's (`deviceNameTaken`): the table's unique name refuses it.
+     */
     createDevice(name: string, kind: DeviceKind, now: Date): { device: Device; token: string } {
+      return db.transaction(() => {
+        freeDeviceName(name);
+        const token = newToken();
+        const info = q.insertDevice.run(name, kind, hashToken(token), now.toISOString());
+        return {
+          device: toDevice(q.deviceById.get(Number(info.lastInsertRowid)) as DeviceRow),
+          token,
+        };
+      })();
+    },
+    /** Whether a device that is not revoked (other than `exceptId`) has this name. */
+    deviceNameTaken(name: string, exceptId?: number): boolean {
+      const holder = q.deviceByName.get(name);
+      return !!holder && !holder.revoked_at && holder.id !== exceptId;
+    },
+    /** A new token for a device, replacing the old one (a paired page collects it once). */
+    issueDeviceToken(id: number): string {
       const token = newToken();
-      const info = q.insertDevice.run(name, kind, hashToken(token), now.toISOString());
-      return {
-        device: toDevice(q.deviceById.get(Number(info.lastInsertRowid)) as DeviceRow),
-        token,
-      };
+      q.setDeviceToken.run(hashToken(token), id);
+      return token;
+    },
+    /** Renames a device; the name must not be another live device's (`deviceNameTaken`). */
+    renameDevice(id: number, name: string): Device | undefined {
+      db.transaction(() => {
+        if (q.deviceById.get(id)?.name === name) return;
+        freeDeviceName(name);
+        q.renameDevice.run(name, id);
+      })();
+      return this.device(id);
     },
     devicePrincipal(token: string, now: Date): Principal | undefined {
       const d = q.deviceByHash.get(hashToken(token));
@@ -237,7 +298,11 @@ export function authStore(db: Db) {
       return row && toDevice(row);
     },
     devices: () => q.listDevices.all().map(toDevice),
-    revokeDevice: (id: number, now: Date) => q.revokeDevice.run(now.toISOString(), id).changes > 0,
+    revokeDevice(id: number, now: Date): boolean {
+      const changed = q.revokeDevice.run(now.toISOString(), id).changes > 0;
+      notify({ kind: 'device', deviceId: id });
+      return changed;
+    },
   };
 }
 export type AuthStore = ReturnType<typeof authStore>;

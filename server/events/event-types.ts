@@ -14,11 +14,22 @@ export const eventPayloads = {
     change: z.enum(['added', 'updated', 'deleted']),
   }),
   'promos-changed': z.object({ ids: z.array(z.string()) }),
+  /** Merchants were created, edited, retired or imported (their ids). */
+  'merchants-changed': z.object({ ids: z.array(z.number()) }),
   /** An ad-hoc announcement to play; the payload is the announcement itself. */
   announcement: z.object({ id: z.number() }).passthrough(),
   'announcement-cancelled': z.object({ id: z.number() }),
+  /** Players reported plays of these announcements: fetch GET /api/plays?kind=announcement. */
+  'announcement-played': z.object({ ids: z.array(z.number()) }),
+  /** Announcement templates were made, reworded, restored or deleted. */
+  'announcement-templates-changed': z.object({ ids: z.array(z.string()) }),
   /** What a player is doing, as it reported it. */
   'playback-state': z.object({ deviceId: z.number() }).passthrough(),
+  /** Devices were paired, renamed or revoked: the console reads GET /api/devices again. */
+  'devices-changed': z.object({
+    ids: z.array(z.number()),
+    change: z.enum(['added', 'paired', 'renamed', 'revoked']),
+  }),
   /** The front-desk queue changed (a ticket, a counter, the day): fetch GET /api/queue/state. */
   'queue-changed': z.object({ reason: z.string() }),
   /** A ticket called or recalled at a counter: the board shows it and plays `clips` in order. */
@@ -38,6 +49,8 @@ export const eventPayloads = {
     token: z.string(),
     counter: z.object({ number: z.number(), name: z.string() }),
   }),
+  /** A forecast was typed in, cleared or fetched (or a fetch failed): GET /api/weather again. */
+  'weather-changed': z.object({ dates: z.array(z.string()), reason: z.string() }),
   /** Sent to one client that missed too much to catch up: reload everything. */
   resync: z.object({ latestId: z.number() }),
 } as const;

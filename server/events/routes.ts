@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { allow } from '../auth/middleware.ts';
 import { ANYONE } from '../auth/roles.ts';
 import type { EventRecord } from './event-types.ts';
+import { revokes } from './presence.ts';
 
 /** Proxies close idle streams (nginx after 60 s), and players treat 45 s of silence as a drop. */
 export const HEARTBEAT_MS = 15_000;
@@ -13,9 +14,11 @@ const RETRY_MS = 2_000;
 /**
  * `GET /api/events`: the live stream. A client that reconnects with Last-Event-ID (header, or
  * `lastEventId` in the query) first gets what it missed, or `resync` when that is too much.
+ * Revoking the device or ending the session ends the stream; reconnecting is then refused.
  */
 export const eventRoutes = new Hono<AppEnv>().get('/events', allow(ANYONE), (c) => {
-  const { bus, onClose } = c.var.ctx;
+  const { bus, onClose, auth, streams } = c.var.ctx;
+  const who = c.var.principal;
   const lastHeader = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId');
   const lastId =
     lastHeader !== undefined && /^\d+$/.test(lastHeader) ? Number(lastHeader) : undefined;
@@ -36,6 +39,10 @@ export const eventRoutes = new Hono<AppEnv>().get('/events', allow(ANYONE), (c) 
       wake?.();
     });
     const unregister = onClose(finish);
+    const unwatch = auth.onRevoke((r) => {
+      if (who && revokes(r, who)) finish();
+    });
+    const left = who?.kind === 'device' ? streams.opened(who.id) : undefined;
     stream.onAbort(finish);
     // An event, not a comment: EventSource hides comments, and players watch for silence.
     const heartbeat = setInterval(() => {
@@ -83,6 +90,8 @@ export const eventRoutes = new Hono<AppEnv>().get('/events', allow(ANYONE), (c) 
       clearInterval(heartbeat);
       unsubscribe();
       unregister();
+      unwatch();
+      left?.(Date.now());
     }
   });
 });

@@ -18,7 +18,8 @@ async function inBatches<T, R>(items: readonly T[], fn: (t: T) => Promise<R>): P
 
 /**
  * First start: copies every audio file of the shipped media folder into the library, ids and
- * tags from its path as the program files expect them (`background/light/01-quiet-garden`).
+ * tags from its path as the program files expect them (`background/light/01-quiet-garden`),
+ * each decoded and measured exactly as an upload is (a file that lies is left out, logged).
  * Does nothing once the library has any media: from then on the console manages it.
  */
 export async function importShippedMedia(
@@ -32,7 +33,7 @@ export async function importShippedMedia(
     log.warn('no media folder to import; the library starts empty', { mediaDir });
     return 0;
   }
-  const { catalogue, problems } = await scanMedia(mediaDir);
+  const { catalogue, problems, formats } = await scanMedia(mediaDir);
   for (const p of problems) log.warn('media file not imported', { ...p });
   const at = now.toISOString();
   const records = await inBatches(catalogue.items, async (m): Promise<MediaRecord | undefined> => {
@@ -51,6 +52,8 @@ export async function importShippedMedia(
       size: (await stat(source)).size,
       mime: AUDIO_MIME[ext],
       sha256,
+      sampleRate: formats.get(m.id)?.sampleRate ?? null,
+      channels: formats.get(m.id)?.channels ?? null,
       originalName: m.file,
       createdAt: at,
       updatedAt: at,

@@ -3,6 +3,8 @@ import type { Logger } from '../log.ts';
 import { makeCatalogue, type MediaCatalogue, type MediaItem } from './catalogue.ts';
 import { contentStore } from './content-store.ts';
 import { loudnessMeter } from './loudness.ts';
+import { peaksCache } from './peaks.ts';
+import { mediaVersions } from './versions.ts';
 
 /** One row of the library, as the API returns it. */
 export interface MediaRecord {
@@ -16,10 +18,19 @@ export interface MediaRecord {
   size: number;
   mime: string;
   sha256: string;
+  /** The decoded stream's format; null for rows measured before it was kept. */
+  sampleRate: number | null;
+  channels: number | null;
   originalName: string;
   createdAt: string;
   updatedAt: string;
 }
+
+/** The file-describing part of a record: what a new version of the same item replaces. */
+export type MediaFileFields = Pick<
+  MediaRecord,
+  'file' | 'sha256' | 'size' | 'mime' | 'durationMs' | 'loudnessLufs' | 'sampleRate' | 'channels'
+>;
 
 interface Row {
   id: string;
@@ -31,6 +42,8 @@ interface Row {
   size: number;
   mime: string;
   sha256: string;
+  sample_rate: number | null;
+  channels: number | null;
   original_name: string;
   created_at: string;
   updated_at: string;
@@ -46,6 +59,8 @@ const fromRow = (r: Row): MediaRecord => ({
   size: r.size,
   mime: r.mime,
   sha256: r.sha256,
+  sampleRate: r.sample_rate,
+  channels: r.channels,
   originalName: r.original_name,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -68,6 +83,7 @@ export const present = (m: MediaRecord) => ({ ...m, url: `/media/${m.file}` });
  */
 export function mediaLibrary(db: Db, dir: string, log: Logger) {
   const files = contentStore(dir);
+  const versions = mediaVersions(db);
   const q = {
     all: db.prepare<[], Row>('SELECT * FROM media ORDER BY id'),
     get: db.prepare<[string], Row>('SELECT * FROM media WHERE id = ?'),
@@ -75,9 +91,15 @@ export function mediaLibrary(db: Db, dir: string, log: Logger) {
     count: db.prepare('SELECT count(*) FROM media').pluck(),
     insert: db.prepare(
       `INSERT INTO media (id, file, title, tags, duration_ms, loudness_lufs, size, mime, sha256,
-         original_name, created_at, updated_at)
+         sample_rate, channels, original_name, created_at, updated_at)
        VALUES (@id, @file, @title, @tags, @durationMs, @loudnessLufs, @size, @mime, @sha256,
-         @originalName, @createdAt, @updatedAt)`,
+         @sampleRate, @channels, @originalName, @createdAt, @updatedAt)`,
+    ),
+    setFile: db.prepare(
+      `UPDATE media SET file = @file, sha256 = @sha256, size = @size, mime = @mime,
+         duration_ms = @durationMs, loudness_lufs = @loudnessLufs, sample_rate = @sampleRate,
+         channels = @channels, updated_at = @updatedAt
+       WHERE id = @id`,
     ),
     update: db.prepare('UPDATE media SET title = ?, tags = ?, updated_at = ? WHERE id = ?'),
     delete: db.prepare('DELETE FROM media WHERE id = ?'),
@@ -86,6 +108,8 @@ export function mediaLibrary(db: Db, dir: string, log: Logger) {
       .pluck(),
     setLoudness: db.prepare('UPDATE media SET loudness_lufs = ? WHERE file = ?'),
   };
+  /** No row, current or earlier version, names the file any more. */
+  const unused = (file: string) => !q.byFile.get(file) && !versions.usesFile(file);
   let cached: MediaCatalogue | undefined;
 
   const get = (id: string) => {
@@ -97,14 +121,22 @@ export function mediaLibrary(db: Db, dir: string, log: Logger) {
   return {
     files,
     measureLoudness: loudnessMeter(log),
+    /** A stored file's waveform, computed once (peaks.ts). */
+    peaksOf: peaksCache(dir),
     isEmpty: () => q.count.get() === 0,
     get,
     all,
-    /** The row of a stored file name, if any (only those are served). */
+    /** The row of a stored file name, if any. */
     byFile(file: string) {
       const r = q.byFile.get(file);
       return r ? fromRow(r) : undefined;
     },
+    /** Whether a stored file is served: some item's file now, or an earlier version's. */
+    knows: (file: string) => !unused(file),
+    /** The file an item had before it was normalised, while the normalised copy plays. */
+    original: (id: string) => versions.oldest(id, 'normalised'),
+    /** Items being normalised now: a second click is refused until the first is done. */
+    normalising: new Set<string>(),
     /** The compiler's view of the library. */
     catalogue(): MediaCatalogue {
       cached ??= makeCatalogue(all().map(toItem));
@@ -140,17 +172,35 @@ export function mediaLibrary(db: Db, dir: string, log: Logger) {
     setLoudness(file: string, lufs: number): void {
       q.setLoudness.run(lufs, file);
     },
-    /** Removes a row, and its file unless another row shares the same content. */
+    /**
+     * Points an item at a new file (its normalised copy, or its original again), keeping the
+     * file it had as an earlier version: still served, and the original can come back.
+     */
+    replaceFile(id: string, next: MediaFileFields, reason: string, now: Date) {
+      const old = get(id);
+      if (!old) return undefined;
+      const at = now.toISOString();
+      db.transaction(() => {
+        if (!versions.has(id, old.file)) versions.add(old, reason, at);
+        versions.drop(id, next.file);
+        q.setFile.run({ id, ...next, updatedAt: at });
+      })();
+      cached = undefined;
+      return get(id);
+    },
+    /** Removes a row, its earlier versions, and each file no other row shares. */
     async remove(id: string): Promise<{ fileRemoved: boolean } | undefined> {
       const old = get(id);
       if (!old) return undefined;
-      const orphan = db.transaction(() => {
+      const orphans = db.transaction(() => {
+        const names = [old.file, ...versions.filesOf(id)];
+        versions.dropAll(id);
         q.delete.run(id);
-        return !q.byFile.get(old.file);
+        return names.filter(unused);
       })();
       cached = undefined;
-      if (orphan) await files.remove(old.file);
-      return { fileRemoved: orphan };
+      for (const name of orphans) await files.remove(name);
+      return { fileRemoved: orphans.includes(old.file) };
     },
   };
 }

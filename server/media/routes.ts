@@ -5,9 +5,12 @@ import { allow } from '../auth/middleware.ts';
 import { ANYONE, BROADCAST } from '../auth/roles.ts';
 import { apiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
-import { present, toItem, type MediaRecord } from './library.ts';
+import { mediaActionRoutes } from './action-routes.ts';
+import { toItem, type MediaRecord } from './library.ts';
+import { LOUDNESS_TARGET, LOUDNESS_TOLERANCE_LU } from './loudness-target.ts';
 import { mediaListQuery, mediaPatchSchema } from './schemas.ts';
 import { uploadRoutes } from './upload-route.ts';
+import { presentWithUses, useLookup } from './present.ts';
 import { describeUser, newScheduleIssues, usersOf } from './usage.ts';
 
 // Ids contain slashes (`promos/lanting-sofa`): the route takes the rest of the path, so a
@@ -20,6 +23,7 @@ const idParam = z.object({ id: z.string().min(1) });
  */
 export const mediaRoutes = new Hono<AppEnv>()
   .route('/', uploadRoutes)
+  .route('/', mediaActionRoutes)
   .get('/media', allow(ANYONE), validate('query', mediaListQuery), (c) => {
     const { tag, q } = c.req.valid('query');
     const needle = q?.toLowerCase();
@@ -30,13 +34,18 @@ export const mediaRoutes = new Hono<AppEnv>()
         (m) =>
           !needle || m.title.toLowerCase().includes(needle) || m.id.toLowerCase().includes(needle),
       );
-    return c.json({ items: items.map(present) });
+    const uses = useLookup(c.var.ctx);
+    return c.json({
+      items: items.map((m) => presentWithUses(c.var.ctx, m, uses)),
+      // Where it is configured: server/media/loudness-target.ts.
+      loudnessTarget: { ...LOUDNESS_TARGET, toleranceLu: LOUDNESS_TOLERANCE_LU },
+    });
   })
   .get('/media/:id{.+}', allow(ANYONE), validate('param', idParam), (c) => {
     const { id } = c.req.valid('param');
     const m = c.var.ctx.media.get(id);
     if (!m) throw notFound(`media ${id}`);
-    return c.json(present(m));
+    return c.json(presentWithUses(c.var.ctx, m));
   })
   .patch(
     '/media/:id{.+}',
@@ -63,7 +72,7 @@ export const mediaRoutes = new Hono<AppEnv>()
       const updated = ctx.media.update(id, change, ctx.now()) as MediaRecord;
       ctx.bus.publish('media-changed', { ids: [id], change: 'updated' });
       ctx.schedules.invalidate(`media ${id} updated`);
-      return c.json(present(updated));
+      return c.json(presentWithUses(ctx, updated));
     },
   )
   .delete('/media/:id{.+}', allow(BROADCAST), validate('param', idParam), async (c) => {
@@ -75,7 +84,8 @@ export const mediaRoutes = new Hono<AppEnv>()
       throw apiError(
         409,
         'in-use',
-        `${id} is still used by ${users.map(describeUser).join(', ')}; change those first`,
+        `${id} 仍在使用中，请先修改以下内容 · is still used by ` +
+          `${users.map(describeUser).join(', ')}; change those first`,
         { usedBy: users },
       );
     const removed = await ctx.media.remove(id);

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep, extname } from 'node:path';
-import { parseFile } from 'music-metadata';
 import { makeCatalogue, type MediaCatalogue, type MediaItem } from './catalogue.ts';
+import { probeAudio } from './probe.ts';
 
 export const AUDIO_EXTENSIONS = new Set([
   '.mp3',
@@ -20,13 +20,33 @@ export interface ScanProblem {
   message: string;
 }
 
+/** The decoded stream's format of a scanned item, by id. */
+export interface ScannedFormat {
+  sampleRate?: number;
+  channels?: number;
+}
+
+/** Files decoded at once: each is an ffmpeg process, and the machine has two cores. */
+const CONCURRENCY = 3;
+
+async function eachLimited<T>(items: readonly T[], fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
+}
+
 /**
- * Reads every audio file under `root`: its duration and title from the file itself, its tags
- * from the folders it sits in. A file that cannot be read is reported, not fatal.
+ * Reads every audio file under `root`: its duration measured by decoding it, exactly as an
+ * upload is (server/media/probe.ts), its title from its tags, its tags from the folders it sits
+ * in. A file that cannot be read, or that lies about itself, is reported, not fatal.
  */
-export async function scanMedia(
-  root: string,
-): Promise<{ catalogue: MediaCatalogue; problems: ScanProblem[] }> {
+export async function scanMedia(root: string): Promise<{
+  catalogue: MediaCatalogue;
+  problems: ScanProblem[];
+  formats: ReadonlyMap<string, ScannedFormat>;
+}> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((e) => e.isFile() && AUDIO_EXTENSIONS.has(extname(e.name).toLowerCase()))
@@ -36,30 +56,24 @@ export async function scanMedia(
     .sort();
   const problems: ScanProblem[] = [];
   const items: MediaItem[] = [];
-  await Promise.all(
-    files.map(async (path) => {
-      const file = relative(root, path).split(sep).join('/');
-      try {
-        const meta = await parseFile(path, { duration: true });
-        const seconds = meta.format.duration;
-        if (!seconds || !Number.isFinite(seconds)) {
-          problems.push({ file, message: 'no audio duration could be read' });
-          return;
-        }
-        const id = file.slice(0, -extname(file).length);
-        const tags = file.split('/').slice(0, -1);
-        const base = id.split('/').pop() ?? id;
-        items.push({
-          id,
-          file,
-          title: meta.common.title?.trim() || base,
-          tags,
-          durationMs: Math.round(seconds * 1000),
-        });
-      } catch (err) {
-        problems.push({ file, message: `not readable as audio (${(err as Error).message})` });
+  const formats = new Map<string, ScannedFormat>();
+  await eachLimited(files, async (path) => {
+    const file = relative(root, path).split(sep).join('/');
+    try {
+      const probe = await probeAudio(path);
+      if (!probe.ok) {
+        problems.push({ file, message: probe.message });
+        return;
       }
-    }),
-  );
-  return { catalogue: makeCatalogue(items), problems };
+      const id = file.slice(0, -extname(file).length);
+      const tags = file.split('/').slice(0, -1);
+      const base = id.split('/').pop() ?? id;
+      items.push({ id, file, title: probe.title || base, tags, durationMs: probe.durationMs });
+      formats.set(id, { sampleRate: probe.sampleRate, channels: probe.channels });
+    } catch (err) {
+      problems.push({ file, message: `not readable as audio (${(err as Error).message})` });
+    }
+  });
+  problems.sort((a, b) => (a.file < b.file ? -1 : 1));
+  return { catalogue: makeCatalogue(items), problems, formats };
 }

@@ -5,7 +5,8 @@ import { BROADCAST } from '../auth/roles.ts';
 import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
 import { storedName } from './formats.ts';
-import { present, toItem, type MediaRecord } from './library.ts';
+import { toItem, type MediaRecord } from './library.ts';
+import { presentWithUses } from './present.ts';
 import { probeAudio } from './probe.ts';
 import { slugify, splitList, uploadFieldsSchema } from './schemas.ts';
 import { receiveUpload, type Received, type ReceivedFile } from './upload.ts';
@@ -47,7 +48,11 @@ async function accept(ctx: AppContext, received: Received): Promise<MediaRecord>
   const { id, title, tags } = describe(received, file);
   const probe = await probeAudio(file.temp);
   if (!probe.ok)
-    throw apiError(415, 'not-audio', `${file.originalName || 'the file'}: ${probe.message}`);
+    throw apiError(
+      probe.code === 'not-audio' ? 415 : 422,
+      probe.code,
+      `${file.originalName || 'the file'}: ${probe.message}`,
+    );
   if (ctx.media.get(id))
     throw apiError(409, 'exists', `there is already media with the id ${id}`, { field: 'id' });
   const at = ctx.now().toISOString();
@@ -61,6 +66,8 @@ async function accept(ctx: AppContext, received: Received): Promise<MediaRecord>
     size: file.size,
     mime: probe.mime,
     sha256: file.sha256,
+    sampleRate: probe.sampleRate ?? null,
+    channels: probe.channels ?? null,
     originalName: file.originalName,
     createdAt: at,
     updatedAt: at,
@@ -88,7 +95,7 @@ export const uploadRoutes = new Hono<AppEnv>().post('/media', allow(BROADCAST), 
     const record = await accept(ctx, received);
     ctx.bus.publish('media-changed', { ids: [record.id], change: 'added' });
     ctx.schedules.invalidate(`media ${record.id} added`);
-    return c.json(present(record), 201);
+    return c.json(presentWithUses(ctx, record), 201);
   } finally {
     // Adopted files were moved away; anything still here was refused.
     if (received.file) await ctx.media.files.discard(received.file.temp);

@@ -2,7 +2,12 @@ import type { Statement } from 'better-sqlite3';
 import { addDays, type IsoDate } from '../../core/zoned-time.ts';
 import type { Db } from '../db/open.ts';
 import { apiError } from '../http/errors.ts';
-import { MAX_RANGE_DAYS, type PlayFilterQuery, type PlayStatus } from '../../core/play-report.ts';
+import {
+  MAX_RANGE_DAYS,
+  type PLAY_KINDS,
+  type PlayFilterQuery,
+  type PlayStatus,
+} from '../../core/play-report.ts';
 
 /** Which plays a query covers, with its dates settled. */
 export interface PlayFilter {
@@ -13,6 +18,7 @@ export interface PlayFilter {
   merchant?: string | undefined;
   device?: number | undefined;
   status?: PlayStatus | undefined;
+  kind?: (typeof PLAY_KINDS)[number] | undefined;
 }
 
 /** Settles `date` or `from`–`to` into a range (today when neither is given); refuses a muddle. */
@@ -37,6 +43,7 @@ const COLUMNS = {
   merchant: 'p.merchant',
   device: 'p.device_id',
   status: 'p.status',
+  kind: 'p.kind',
 } as const;
 
 /**

@@ -6,6 +6,7 @@ import { allow } from '../auth/middleware.ts';
 import { BROADCAST, STAFF } from '../auth/roles.ts';
 import { apiError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { announcementIdOf, announcementsIn } from './announcement-plays.ts';
 import { playsCsv } from './play-csv.ts';
 import { resolveFilter } from './play-filter.ts';
 import { playFilterSchema, playListSchema, playUploadSchema } from '../../core/play-report.ts';
@@ -47,6 +48,7 @@ function decodeCursor(cursor: string): PlayKey {
 /** A play as the API shows it: instants on the mall's clocks. */
 const view = (zone: string) => (p: Play) => ({
   ...p,
+  ...(p.kind === 'announcement' ? { announcementId: announcementIdOf(p) ?? null } : {}),
   plannedAt: zonedIso(zone, p.plannedAt),
   actualAt: zonedIso(zone, p.actualAt),
   receivedAt: zonedIso(zone, p.receivedAt),
@@ -65,9 +67,13 @@ export const playRoutes = new Hono<AppEnv>()
     }),
     validate('json', playUploadSchema),
     (c) => {
-      const { plays, now } = c.var.ctx;
+      const { plays, now, bus } = c.var.ctx;
       const { reports } = c.req.valid('json');
-      return c.json(plays.store.add(deviceOf(c).id, reports, now().toISOString()));
+      const result = plays.store.add(deviceOf(c).id, reports, now().toISOString());
+      // The console shows where and when each announcement played as soon as it is known.
+      const announced = result.accepted > 0 ? announcementsIn(reports) : [];
+      if (announced.length) bus.publish('announcement-played', { ids: announced });
+      return c.json(result);
     },
   )
   .get('/plays', allow(STAFF), validate('query', playListSchema), (c) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../core/plan.ts';
 import { isKnownZone } from '../../core/zoned-time.ts';
+import { parsePlainClock } from './clock-expr.ts';
 import { mediaId } from './program-schema.ts';
 
 const WEEKDAYS = [
@@ -38,12 +39,25 @@ const holidaySchema = z.strictObject({
   greeting: scriptSchema.optional(),
 });
 
+/** A time of day, `HH:MM`, as ms since local midnight. */
+const hourOfDay = z.string().transform((text, ctx) => {
+  const ms = parsePlainClock(text);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a time of day (HH:MM)` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
 const eventSchema = z.strictObject({
   name: z.string().min(1),
   ...dates,
   scripts: z.array(scriptSchema).min(1, 'an event needs at least one script to announce'),
   /** Plays of each script in a row, when the event needs other than the slot's default. */
   repeat: z.number().int().min(1).max(10).optional(),
+  /** The event's own opening hours (a late-night sale), over the day type's. */
+  opening: hourOfDay.optional(),
+  closing: hourOfDay.optional(),
 });
 
 const datedNote = z.union([

@@ -1,9 +1,85 @@
-import { withTags, type MediaCatalogue } from '../media/catalogue.ts';
+import { withTags, type MediaCatalogue, type MediaItem } from '../media/catalogue.ts';
 import type { ErrorAt, Schedules } from './check.ts';
-import type { Slot } from './program-schema.ts';
+import type { Program, Slot } from './program-schema.ts';
 import type { Path } from './source.ts';
-import { describeRange, levelFor } from './volume.ts';
+import { describeRange, levelFor, rangesFor, type NamedRange } from './volume.ts';
 import type { VolumeConfig } from './volume-schema.ts';
+
+/** What a level set on a slot (or on one of its rows) must satisfy, for the console's form. */
+export interface SlotLevels {
+  /** The highest of the lower bounds, the PA scale's included: lower is refused. */
+  min: number;
+  /** The lowest of the upper bounds: higher is refused. Below `min`, no level fits. */
+  max: number;
+  /** The seed's rules that bind the slot's plays (by slot name, or by its media's tags). */
+  rules: NamedRange[];
+  /** The levels it plays at when nothing is set: one per rule that gives a default. */
+  defaults: number[];
+}
+
+type LevelInputs = Pick<Schedules, 'program' | 'volume'>;
+
+/** The media a slot plays (its playlist's, or its recording), whose tags pick the ranges. */
+function mediaOf(
+  program: Program,
+  catalogue: MediaCatalogue,
+  slot: Slot,
+  playlistName?: string,
+): readonly MediaItem[] {
+  const name = playlistName ?? (slot.type === 'music' ? slot.playlist : undefined);
+  const p = name ? program.playlists[name] : undefined;
+  if (p) return withTags(catalogue, p.tags);
+  if ((slot.type === 'speech' || slot.type === 'holiday-greeting') && slot.media) {
+    const m = catalogue.byId.get(slot.media);
+    return m ? [m] : [];
+  }
+  return [];
+}
+
+/** One level question per track the slot may play (one without tags when it plays none). */
+function queriesOf(
+  program: Program,
+  catalogue: MediaCatalogue,
+  slot: Slot,
+  playlistName?: string,
+): { tags: readonly string[]; what: string }[] {
+  const tracks = mediaOf(program, catalogue, slot, playlistName);
+  return tracks.length
+    ? tracks.map((m) => ({ tags: m.tags, what: ` for ${m.id}` }))
+    : [{ tags: [], what: '' }];
+}
+
+const kindOf = (slot: Slot) => (slot.type === 'music' ? 'music' : 'speech');
+
+/**
+ * The levels a slot may be set to: one level plays every track of its playlist, so it must lie
+ * in every range any of them falls in (background music holds English songs, 24–27, and light
+ * music, 24: only 24 fits both). The same rules `checkVolumes` enforces. Pure.
+ */
+export function slotLevels(
+  s: LevelInputs,
+  catalogue: MediaCatalogue,
+  slotName: string,
+  playlistName?: string,
+): SlotLevels | undefined {
+  const { program, volume } = s;
+  const slot = program.slots[slotName];
+  if (!slot) return undefined;
+  const kind = kindOf(slot);
+  const rules = new Map<string, NamedRange>();
+  const defaults = new Set<number>();
+  for (const q of queriesOf(program, catalogue, slot, playlistName)) {
+    for (const r of rangesFor(volume, { slot: slotName, kind, tags: q.tags })) rules.set(r.name, r);
+    defaults.add(levelFor(volume, { slot: slotName, kind, tags: q.tags }).level);
+  }
+  const list = [...rules.values()];
+  return {
+    min: Math.max(volume.scale.min, ...list.map((r) => r.min)),
+    max: Math.min(volume.scale.max, ...list.map((r) => r.max)),
+    rules: list,
+    defaults: [...defaults].sort((a, b) => a - b),
+  };
+}
 
 /** Every level the program can play at, against the PA scale and the seed's volume ranges. */
 export function checkVolumes(s: Schedules, catalogue: MediaCatalogue, error: ErrorAt): void {
@@ -16,16 +92,6 @@ export function checkVolumes(s: Schedules, catalogue: MediaCatalogue, error: Err
         `volume ${level} is outside the PA scale ${volume.scale.min}–${volume.scale.max}`,
       );
   };
-  const mediaOf = (slot: Slot, playlistName?: string) => {
-    const name = playlistName ?? (slot.type === 'music' ? slot.playlist : undefined);
-    const p = name ? program.playlists[name] : undefined;
-    if (p) return withTags(catalogue, p.tags);
-    if ((slot.type === 'speech' || slot.type === 'holiday-greeting') && slot.media) {
-      const m = catalogue.byId.get(slot.media);
-      return m ? [m] : [];
-    }
-    return [];
-  };
   const judge = (
     path: Path,
     slotName: string,
@@ -33,15 +99,10 @@ export function checkVolumes(s: Schedules, catalogue: MediaCatalogue, error: Err
     explicit: number | undefined,
     playlistName?: string,
   ) => {
-    const kind = slot.type === 'music' ? 'music' : 'speech';
-    const tracks = mediaOf(slot, playlistName);
-    const queries = tracks.length
-      ? tracks.map((m) => ({ tags: m.tags, what: ` for ${m.id}` }))
-      : [{ tags: [] as readonly string[], what: '' }];
-    for (const q of queries) {
+    for (const q of queriesOf(program, catalogue, slot, playlistName)) {
       const { level, outside } = levelFor(volume, {
         slot: slotName,
-        kind,
+        kind: kindOf(slot),
         tags: q.tags,
         ...(explicit !== undefined ? { explicit } : {}),
       });

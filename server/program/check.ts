@@ -6,6 +6,7 @@ import { layerOf, type Program, type Slot } from './program-schema.ts';
 import type { Calendar } from './calendar-schema.ts';
 import type { VolumeConfig } from './volume-schema.ts';
 import { checkCalendar } from './check-calendar.ts';
+import { checkEventHours } from './calendar-marks-hours.ts';
 import { checkRangeTags, checkVolumes } from './check-volume.ts';
 import type { Promo } from './promo-schema.ts';
 import type { Path } from './source.ts';
@@ -20,7 +21,22 @@ export interface Finding {
   severity: 'error' | 'warning';
   /** Point at the key rather than its value (e.g. an unknown slot name). */
   atKey?: boolean;
+  /** Carried to the located issue (see SourceIssue.code). */
+  code?: string;
 }
+
+/**
+ * The shortest `every` of an event announcement row. Each time plays every script `repeat`
+ * times (twice in the seed), so anything shorter turns the row into a loop that drowns the
+ * promos and the music, and `0s` would make no times at all: the seed announces every 30m.
+ */
+export const MIN_EVERY_MS = 5 * 60_000;
+/**
+ * Most announcement times one row may make: half-hourly over a whole day (or every 15m for
+ * twelve hours). More is a row written wrong (`every: 5m` from opening to closing, 100-odd
+ * announcements, each played twice), not a plan anyone meant.
+ */
+export const MAX_ANNOUNCEMENTS_PER_ROW = 48;
 
 export interface Schedules {
   program: Program;
@@ -207,6 +223,21 @@ export function checkSchedules(s: Schedules, catalogue: MediaCatalogue): Finding
       if (row.from === undefined || row.until === undefined) continue;
       if (row.from >= row.until) continue; // reported by timeForm
       if (
+        slot.type === 'event-announcement' &&
+        row.every !== undefined &&
+        row.every >= MIN_EVERY_MS
+      ) {
+        const times = Math.ceil((row.until - row.from) / row.every);
+        if (times > MAX_ANNOUNCEMENTS_PER_ROW)
+          once(`times:${row.origin.join('.')}`, () =>
+            error(
+              'program',
+              [...row.origin, 'every'],
+              `${row.id} announces ${times} times (${span(row)} every ${describeMs(row.every as number)}) on ${label}: at most ${MAX_ANNOUNCEMENTS_PER_ROW}; give a longer every or a shorter stretch`,
+            ),
+          );
+      }
+      if (
         slot.type === 'music' ||
         ((slot.type === 'promos' || slot.type === 'weather') && slot.bed)
       )
@@ -253,6 +284,7 @@ export function checkSchedules(s: Schedules, catalogue: MediaCatalogue): Finding
 
   checkVolumes(s, catalogue, error);
   checkCalendar(calendar, catalogue, error);
+  checkEventHours(program, calendar, error);
   for (const [name, r] of Object.entries(volume.ranges))
     r.slots.forEach((slot, i) => {
       if (!program.slots[slot])
@@ -276,6 +308,15 @@ export function checkSchedules(s: Schedules, catalogue: MediaCatalogue): Finding
     });
   });
   return out;
+}
+
+/** `30s`, `5m`, `1h30m`: a duration as the program files write it. */
+export function describeMs(ms: number): string {
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = (ms % 60_000) / 1000;
+  const text = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
+  return text || '0s';
 }
 
 function span(row: DayRow): string {
@@ -316,6 +357,11 @@ function timeForm(
         (item.from === undefined || item.until === undefined || item.every === undefined)
       )
         report([], `give at, or from, until and every`);
+      if (item.every !== undefined && item.every < MIN_EVERY_MS)
+        report(
+          ['every'],
+          `every ${describeMs(item.every)} is too short: announce an event at most every ${describeMs(MIN_EVERY_MS)} (the seed: every 30m)`,
+        );
       break;
     default: {
       const never: never = slot;

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { dateInZone, isIsoDate } from '../../core/zoned-time.ts';
+import { readFolders } from '../config.ts';
 import { compileDayPlan } from './compile.ts';
 import { loadSchedules } from './load.ts';
 import { planTable } from './plan-table.ts';
@@ -13,7 +14,8 @@ import type { Forecast } from './spoken.ts';
 const USAGE = `usage:
   npm run program -- [--date YYYY-MM-DD] [--json] [--weather 多云,8,15]   print a day's plan
   npm run program -- check                                             validate schedules/
-options: --schedules DIR (default schedules), --media DIR (default media)`;
+options: --schedules DIR (default $SCHEDULES_DIR, else schedules),
+         --media DIR (default $MEDIA_DIR, else media)`;
 
 class UsageError extends Error {}
 
@@ -42,8 +44,8 @@ async function main(argv: string[]): Promise<number> {
       date: { type: 'string' },
       json: { type: 'boolean', default: false },
       weather: { type: 'string' },
-      schedules: { type: 'string', default: 'schedules' },
-      media: { type: 'string', default: 'media' },
+      schedules: { type: 'string' },
+      media: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -57,7 +59,15 @@ async function main(argv: string[]): Promise<number> {
   if (values.date !== undefined && !isIsoDate(values.date))
     throw new UsageError(`--date: "${values.date}" is not a date (YYYY-MM-DD)`);
 
-  const loaded = await loadSchedules(values.schedules, values.media);
+  // The same folders the server would import, unless the command line says otherwise.
+  const folders = readFolders();
+  if ('errors' in folders) throw new UsageError(folders.errors.join('\n'));
+  const now = Date.now();
+  const loaded = await loadSchedules(
+    values.schedules ?? folders.schedulesDir,
+    values.media ?? folders.mediaDir,
+    now,
+  );
   for (const w of loaded.warnings) console.error(`${formatIssue(w)} (warning)`);
   for (const e of loaded.errors) console.error(formatIssue(e));
   if (command === 'check') {
@@ -72,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
   if (!loaded.schedules) return 1;
 
   const { program, calendar, volume, promos } = loaded.schedules;
-  const date = values.date ?? dateInZone(calendar.timezone, Date.now());
+  const date = values.date ?? dateInZone(calendar.timezone, now);
   const forecast = values.weather === undefined ? null : parseForecast(values.weather);
   const plan = compileDayPlan(
     { program, calendar, volume, promos, catalogue: loaded.catalogue },

@@ -2,6 +2,7 @@ import { zonedDay, type IsoDate } from '../../core/zoned-time.ts';
 import type { MediaCatalogue } from '../media/catalogue.ts';
 import type { Calendar } from './calendar-schema.ts';
 import { resolveDay } from './calendar.ts';
+import { eventHours } from './calendar-marks-hours.ts';
 import { composeDay } from './compose.ts';
 import { DayContext } from './day-context.ts';
 import { placeFixedSpeech } from './fixed-speech.ts';
@@ -48,7 +49,7 @@ export function compileDayPlan(
     };
   }
 
-  const composed = composeDay(program, day.overlays);
+  const composed = composeDay(program, day.overlays, eventHours(day.events));
   const local = zonedDay(zone, date);
   const ctx = new DayContext(inputs, date, composed, local.toInstant);
 

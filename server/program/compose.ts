@@ -30,8 +30,13 @@ export function rowId(item: ProgramItemInput): string {
 /**
  * The program of a kind of day: `normal`, with each overlay's anchors, replacements, additions
  * and removals applied in order. What differs from normal is written once, in its overlay.
+ * `hours` (an event's own opening hours, calendar.yaml) come last, over every overlay's.
  */
-export function composeDay(program: Program, overlays: readonly Overlay[]): ComposedDay {
+export function composeDay(
+  program: Program,
+  overlays: readonly Overlay[],
+  hours: Partial<DayAnchors> = {},
+): ComposedDay {
   const base = program.dayTypes.normal;
   const anchors: DayAnchors = { onAir: base.onAir, opening: base.opening, closing: base.closing };
   let items = base.items.map((item, i) => ({
@@ -57,6 +62,8 @@ export function composeDay(program: Program, overlays: readonly Overlay[]): Comp
     const present = new Set(items.map(({ item }) => rowId(item)));
     items.push(...[...replacing.values()].filter(({ item }) => !present.has(rowId(item))));
   }
+  if (hours.opening !== undefined) anchors.opening = hours.opening;
+  if (hours.closing !== undefined) anchors.closing = hours.closing;
 
   const resolve = (e: ProgramItemInput['at']) =>
     e === undefined ? undefined : resolveClock(e, anchors);

@@ -1,13 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { dateInZone } from '../../core/zoned-time.ts';
 import type { ZodType } from 'zod';
 import type { MediaCatalogue } from '../media/catalogue.ts';
 import { scanMedia } from '../media/scan.ts';
 import { calendarSchema } from './calendar-schema.ts';
-import { checkSchedules, type ScheduleFile, type Schedules } from './check.ts';
+import { checkSchedules, type Finding, type ScheduleFile, type Schedules } from './check.ts';
 import { programSchema } from './program-schema.ts';
 import { promosFileSchema, type Promo } from './promo-schema.ts';
-import { issueAt, parseYaml, validateSource, type SourceFile, type SourceIssue } from './source.ts';
+import type { Calendar } from './calendar-schema.ts';
+import { calendarWarnings, type CalendarWarning } from './calendar-warnings.ts';
+import { checkEventFit } from './check-event-fit.ts';
+import {
+  decodeUtf8,
+  issueAt,
+  parseYaml,
+  replacementCharIssue,
+  validateSource,
+  type SourceFile,
+  type SourceIssue,
+} from './source.ts';
 import { volumeSchema } from './volume-schema.ts';
 
 export const SCHEDULE_FILES: Record<ScheduleFile, string> = {
@@ -21,6 +33,16 @@ export type ScheduleTexts = Record<ScheduleFile, string | undefined>;
 
 /** The promos as a file's text (the CLI), or as records already validated (the server's table). */
 export type PromoSource = { text: string | undefined } | { records: readonly Promo[] };
+
+export interface ParseOptions {
+  /**
+   * The time of the check. With it, findings that depend on the date are added (next year's
+   * holidays missing) and events that are over are not compiled again.
+   */
+  now?: number;
+  /** Files that exist but could not be read (reported already): not "missing". */
+  unreadable?: ReadonlySet<ScheduleFile>;
+}
 
 export interface ParsedSchedules {
   /** Present only when there is no error: a program that is safe to compile. */
@@ -38,6 +60,7 @@ export function parseSchedules(
   promoSource: PromoSource,
   catalogue: MediaCatalogue,
   dir = 'schedules',
+  options: ParseOptions = {},
 ): ParsedSchedules {
   const errors: SourceIssue[] = [];
   const sources: Partial<Record<ScheduleFile, SourceFile>> = {};
@@ -46,7 +69,13 @@ export function parseSchedules(
     const text =
       file === 'promos' ? ('text' in promoSource ? promoSource.text : undefined) : texts[file];
     if (text === undefined) {
-      if (required) errors.push({ file: name, line: 0, col: 0, message: 'file is missing' });
+      if (required && !options.unreadable?.has(file))
+        errors.push({ file: name, line: 0, col: 0, message: 'file is missing' });
+      return undefined;
+    }
+    const mojibake = replacementCharIssue(name, text);
+    if (mojibake) {
+      errors.push(mojibake);
       return undefined;
     }
     const { source, issues } = parseYaml(name, text);
@@ -88,13 +117,24 @@ export function parseSchedules(
     ),
     promos: orStandIn('promos', promos, { promos: [] }).promos,
   };
-  const findings = checkSchedules(schedules, catalogue).filter((f) => !failed.has(f.file));
+  const today =
+    options.now === undefined ? undefined : dateInZone(schedules.calendar.timezone, options.now);
+  const found = checkSchedules(schedules, catalogue);
+  // The event scripts are timed by compiling their days, which needs a program without errors.
+  if (!found.some((f) => f.severity === 'error'))
+    found.push(...checkEventFit(schedules, catalogue, today));
+  if (options.now !== undefined)
+    found.push(...calendarWarnings(schedules.calendar, options.now).map(holidayFinding));
+  const findings = found.filter((f) => !failed.has(f.file));
   const located = (severity: 'error' | 'warning') =>
     findings
       .filter((f) => f.severity === severity)
       .map((f) => {
         const source = sources[f.file];
-        if (source) return issueAt(source, f.path, f.message, f.atKey);
+        if (source) {
+          const issue = issueAt(source, f.path, f.message, f.atKey);
+          return f.code ? { ...issue, code: f.code } : issue;
+        }
         // Promo records from the database: name the promo instead of a line.
         const promo = schedules.promos[Number(f.path[1])];
         return { file: 'promos', line: 0, col: 0, message: `${promo?.id ?? '?'}: ${f.message}` };
@@ -104,19 +144,66 @@ export function parseSchedules(
   return errors.length ? { errors, warnings } : { schedules, errors, warnings };
 }
 
-/** Reads `program.yaml`, `calendar.yaml`, `volume.yaml` and (if present) `promos.yaml`. */
-export async function readScheduleTexts(dir: string): Promise<ScheduleTexts> {
-  const read = (name: string) =>
-    readFile(join(dir, name), 'utf8').catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return undefined;
-      throw err;
-    });
+/** A calendar warning as a finding at the calendar's `holidays:`, where the fix goes. */
+const holidayFinding = (w: CalendarWarning): Finding => ({
+  file: 'calendar',
+  path: ['holidays'],
+  message: `${w.en} (${w.zh})`,
+  severity: 'warning',
+  atKey: true,
+  code: w.code,
+});
+
+/** The calendar's warnings at `now` (they change with the date), located in its text. */
+export function calendarDateIssues(
+  name: string,
+  text: string,
+  calendar: Calendar,
+  now: number,
+): SourceIssue[] {
+  const warnings = calendarWarnings(calendar, now);
+  if (warnings.length === 0) return [];
+  const { source } = parseYaml(name, text);
+  return warnings.map(holidayFinding).map((f) => ({
+    ...issueAt(source, f.path, f.message, f.atKey),
+    code: f.code as string,
+  }));
+}
+
+/**
+ * Reads `program.yaml`, `calendar.yaml`, `volume.yaml` and (if present) `promos.yaml` as UTF-8.
+ * A file that is there but cannot be read (a folder of that name, not UTF-8, no permission) is
+ * a problem named after the file, not an error without a name.
+ */
+export async function readScheduleTexts(
+  dir: string,
+): Promise<{ texts: ScheduleTexts; problems: SourceIssue[]; unreadable: Set<ScheduleFile> }> {
+  const problems: SourceIssue[] = [];
+  const unreadable = new Set<ScheduleFile>();
+  const read = async (file: ScheduleFile): Promise<string | undefined> => {
+    const name = `${dir}/${SCHEDULE_FILES[file]}`;
+    const problem = (message: string, at: Partial<SourceIssue> = {}) => {
+      problems.push({ file: name, line: 0, col: 0, message, ...at });
+      unreadable.add(file);
+      return undefined;
+    };
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(join(dir, SCHEDULE_FILES[file]));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return undefined;
+      if (code === 'EISDIR')
+        return problem(`is a folder, not a file: put the ${SCHEDULE_FILES[file]} file there`);
+      return problem(`cannot be read (${code ?? (err as Error).message})`);
+    }
+    const decoded = decodeUtf8(name, bytes);
+    return decoded.issue ? problem(decoded.issue.message, decoded.issue) : decoded.text;
+  };
   const entries = await Promise.all(
-    (Object.entries(SCHEDULE_FILES) as [ScheduleFile, string][]).map(
-      async ([k, name]) => [k, await read(name)] as const,
-    ),
+    (Object.keys(SCHEDULE_FILES) as ScheduleFile[]).map(async (k) => [k, await read(k)] as const),
   );
-  return Object.fromEntries(entries) as ScheduleTexts;
+  return { texts: Object.fromEntries(entries) as ScheduleTexts, problems, unreadable };
 }
 
 export interface LoadedSchedules extends ParsedSchedules {
@@ -127,19 +214,27 @@ export interface LoadedSchedules extends ParsedSchedules {
 export async function loadSchedules(
   schedulesDir: string,
   mediaDir: string,
+  now?: number,
 ): Promise<LoadedSchedules> {
-  const [texts, scanned] = await Promise.all([
+  const [{ texts, problems, unreadable }, scanned] = await Promise.all([
     readScheduleTexts(schedulesDir),
     scanMedia(mediaDir),
   ]);
-  const parsed = parseSchedules(texts, { text: texts.promos }, scanned.catalogue, schedulesDir);
+  const options = now === undefined ? { unreadable } : { unreadable, now };
+  const parsed = parseSchedules(
+    texts,
+    { text: texts.promos },
+    scanned.catalogue,
+    schedulesDir,
+    options,
+  );
   const mediaErrors = scanned.problems.map((p) => ({
     file: `${mediaDir}/${p.file}`,
     line: 0,
     col: 0,
     message: p.message,
   }));
-  const errors = [...mediaErrors, ...parsed.errors];
+  const errors = [...problems, ...mediaErrors, ...parsed.errors];
   const result = { catalogue: scanned.catalogue, errors, warnings: parsed.warnings };
   return errors.length || !parsed.schedules ? result : { ...result, schedules: parsed.schedules };
 }

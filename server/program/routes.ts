@@ -7,11 +7,22 @@ import { datesBetween, isIsoDate } from '../../core/zoned-time.ts';
 import { apiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { resolveDay } from './calendar.ts';
-import { markDays, type DayMark } from './calendar-edit.ts';
+import { calendarHolidayRoutes } from './calendar-holiday-routes.ts';
+import { calendarMarkRoutes } from './calendar-marks-routes.ts';
+import type { Calendar } from './calendar-schema.ts';
+import { planStates } from './plan-states.ts';
+import { programPreviewRoutes } from './preview-routes.ts';
 import { isoDate } from '../../core/plan.ts';
 import type { StoredFile } from './schedule-store.ts';
+import { decodeUtf8 } from './source.ts';
 
 const date = isoDate;
+
+/** The note of a make-up working day (`元旦调休`), if the calendar gives one. */
+function makeupNote(calendar: Calendar, d: string): string | undefined {
+  for (const m of calendar.makeupWorkdays) if (typeof m !== 'string' && m.date === d) return m.note;
+  return undefined;
+}
 const saveBody = z.object({
   yaml: z.string().min(1).max(1_000_000),
   note: z.string().max(500).default(''),
@@ -22,6 +33,9 @@ const saveBody = z.object({
 /** Read, edit, export and import one schedule file, with its revisions. */
 function fileRoutes(file: StoredFile) {
   const current = (c: { var: AppEnv['Variables'] }) => c.var.ctx.schedules.current();
+  // A save that passes may still warn (next year's holidays missing): say so in the answer.
+  const warningsOf = (c: { var: AppEnv['Variables'] }) =>
+    current(c).warnings.filter((w) => w.file === `${file}.yaml`);
   return new Hono<AppEnv>()
     .get('/', allow(STAFF), (c) => {
       const { revisions, warnings } = current(c);
@@ -39,7 +53,7 @@ function fileRoutes(file: StoredFile) {
     .put('/', allow(BROADCAST), validate('json', saveBody), (c) => {
       const { yaml, note, baseRevision } = c.req.valid('json');
       const r = c.var.ctx.schedules.save(file, yaml, userOf(c).username, note, baseRevision);
-      return c.json({ revision: r.id, createdAt: r.createdAt });
+      return c.json({ revision: r.id, createdAt: r.createdAt, warnings: warningsOf(c) });
     })
     .get('/export', allow(STAFF), (c) => {
       const r = current(c).revisions[file];
@@ -50,7 +64,7 @@ function fileRoutes(file: StoredFile) {
     .post('/import', allow(BROADCAST), async (c) => {
       // A YAML file as the body (text/yaml), or a multipart form with a `file` field.
       const type = c.req.header('Content-Type') ?? '';
-      let text: string;
+      let bytes: ArrayBuffer;
       if (type.startsWith('multipart/form-data')) {
         const form = await c.req.parseBody();
         const f = form['file'];
@@ -58,13 +72,20 @@ function fileRoutes(file: StoredFile) {
           throw apiError(400, 'invalid', 'send the YAML file in a form field named "file"', {
             field: 'file',
           });
-        text = await f.text();
-      } else text = await c.req.text();
-      if (!text.trim()) throw apiError(400, 'invalid', 'the file is empty');
-      if (text.length > 1_000_000)
+        bytes = await f.arrayBuffer();
+      } else bytes = await c.req.arrayBuffer();
+      if (bytes.byteLength > 1_000_000)
         throw apiError(413, 'too-large', 'a schedule file is at most 1 MB');
+      // Bytes, not `text()`: that would turn a GBK file's Chinese into U+FFFD without a word.
+      const decoded = decodeUtf8(`${file}.yaml`, new Uint8Array(bytes));
+      if (decoded.issue)
+        throw apiError(422, 'invalid-schedule', decoded.issue.message, {
+          issues: [decoded.issue],
+        });
+      const text = decoded.text;
+      if (!text.trim()) throw apiError(400, 'invalid', 'the file is empty');
       const r = c.var.ctx.schedules.save(file, text, userOf(c).username, `imported ${file}.yaml`);
-      return c.json({ revision: r.id, createdAt: r.createdAt }, 201);
+      return c.json({ revision: r.id, createdAt: r.createdAt, warnings: warningsOf(c) }, 201);
     })
     .get('/revisions', allow(STAFF), (c) => {
       const list = c.var.ctx.schedules.revisions(file).map(({ text: _text, ...r }) => r);
@@ -99,44 +120,14 @@ function fileRoutes(file: StoredFile) {
     );
 }
 
-const markBody = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('event'),
-    from: date,
-    to: date.optional(),
-    name: z.string().min(1).max(100),
-    scripts: z
-      .array(
-        z.object({
-          title: z.string().optional(),
-          media: z.string().optional(),
-          text: z.string().min(1).optional(),
-        }),
-      )
-      .min(1),
-    repeat: z.number().int().min(1).max(10).optional(),
-  }),
-  z.object({
-    kind: z.literal('holiday'),
-    from: date,
-    to: date.optional(),
-    name: z.string().min(1).max(100),
-    greeting: z.string().min(1).optional(),
-  }),
-  z.object({
-    kind: z.literal('closed'),
-    from: date,
-    to: date.optional(),
-    note: z.string().max(200).optional(),
-  }),
-  z.object({ kind: z.literal('makeup'), from: date, note: z.string().max(200).optional() }),
-]);
-
 /** Program, calendar and volume files; the plan; day types of dates. */
 export const programRoutes = new Hono<AppEnv>()
+  .route('/program/preview', programPreviewRoutes)
   .route('/program', fileRoutes('program'))
   .route('/calendar', fileRoutes('calendar'))
   .route('/volume', fileRoutes('volume'))
+  .route('/calendar/holidays', calendarHolidayRoutes)
+  .route('/calendar', calendarMarkRoutes)
   .get(
     '/calendar/days',
     allow(STAFF),
@@ -159,6 +150,7 @@ export const programRoutes = new Hono<AppEnv>()
                 closed: false,
                 dayTypes: ['normal', ...day.overlays],
                 makeupWorkday: day.makeupWorkday,
+                ...(day.makeupWorkday ? { note: makeupNote(calendar, d) } : {}),
                 holiday: day.holiday?.name,
                 events: day.events.map((e) => e.name),
               };
@@ -166,20 +158,6 @@ export const programRoutes = new Hono<AppEnv>()
       });
     },
   )
-  .post('/calendar/days', allow(BROADCAST), validate('json', markBody), (c) => {
-    const mark = c.req.valid('json') as DayMark;
-    const { schedules } = c.var.ctx;
-    const r = schedules.current().revisions.calendar;
-    const yaml = markDays(r.text, mark);
-    const saved = schedules.save(
-      'calendar',
-      yaml,
-      userOf(c).username,
-      `marked ${mark.from}${'to' in mark && mark.to ? `–${mark.to}` : ''} as ${mark.kind}`,
-      r.id,
-    );
-    return c.json({ revision: saved.id }, 201);
-  })
   .get(
     '/plan',
     // The front desk has no use for the broadcast plan; players and the broadcast staff do.
@@ -195,5 +173,16 @@ export const programRoutes = new Hono<AppEnv>()
       const headers = { ETag: etag, 'Cache-Control': 'no-cache' };
       if (c.req.header('If-None-Match') === etag) return c.body(null, 304, headers);
       return c.body(json, 200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+    },
+  )
+  // What became of each item of a date's plan, from the as-played log (the console's Today).
+  .get(
+    '/plan/states',
+    allow(BROADCAST),
+    validate('query', z.object({ date: date.optional() })),
+    (c) => {
+      const { schedules, plays, now } = c.var.ctx;
+      const d = c.req.valid('query').date ?? schedules.today();
+      return c.json(planStates({ schedules, plays }, d, now()));
     },
   );

@@ -6,9 +6,11 @@ import type { Logger } from '../log.ts';
 import type { MediaCatalogue } from '../media/catalogue.ts';
 import type { Schedules } from './check.ts';
 import { compileDayPlan, type PlanOptions } from './compile.ts';
-import { parseSchedules } from './load.ts';
+import { CALENDAR_WARNING_CODES } from './calendar-warnings.ts';
+import { calendarDateIssues, parseSchedules } from './load.ts';
 import type { DayPlan } from '../../core/plan.ts';
 import type { Promo } from './promo-schema.ts';
+import type { Forecast } from './spoken.ts';
 import {
   STORED_FILES,
   type RevisionWithText,
@@ -27,6 +29,8 @@ export interface ScheduleDeps {
   catalogue: () => MediaCatalogue;
   promos: () => readonly Promo[];
   now: () => Date;
+  /** The forecast stored for a date (server/weather/); a plan asked for without one uses it. */
+  forecast?: (date: IsoDate) => Forecast | null;
 }
 
 export interface Candidate {
@@ -52,6 +56,8 @@ interface Live {
   revisions: Record<StoredFile, RevisionWithText>;
   schedules: Omit<Schedules, 'promos'>;
   warnings: SourceIssue[];
+  /** The mall date the warnings that depend on the date were judged on. */
+  warnedOn?: IsoDate;
 }
 
 /**
@@ -71,7 +77,8 @@ export function scheduleService(deps: ScheduleDeps) {
     promos: readonly Promo[],
   ): Verdict {
     // No folder: issues name the file alone (`program.yaml:12:5`), as the console shows them.
-    const parsed = parseSchedules(texts, { records: promos }, catalogue, '');
+    const now = deps.now().getTime();
+    const parsed = parseSchedules(texts, { records: promos }, catalogue, '', { now });
     const { errors, warnings } = parsed;
     if (!parsed.schedules) return { errors, warnings };
     // The files are consistent; now prove the coming days compile.
@@ -144,7 +151,25 @@ export function scheduleService(deps: ScheduleDeps) {
 
   function current(): Live {
     if (!live) load();
-    return live as Live;
+    const l = live as Live;
+    // Next year's holidays become a warning on 1 November without anyone saving anything.
+    const now = deps.now().getTime();
+    const today = dateInZone(l.schedules.calendar.timezone, now);
+    if (l.warnedOn !== today) {
+      const dated = (w: SourceIssue) =>
+        (CALENDAR_WARNING_CODES as readonly unknown[]).includes(w.code);
+      l.warnings = [
+        ...l.warnings.filter((w) => !dated(w)),
+        ...calendarDateIssues(
+          'calendar.yaml',
+          l.revisions.calendar.text,
+          l.schedules.calendar,
+          now,
+        ),
+      ];
+      l.warnedOn = today;
+    }
+    return l;
   }
 
   function comingDates(): IsoDate[] {
@@ -170,12 +195,15 @@ export function scheduleService(deps: ScheduleDeps) {
 
     /** The plan with its JSON text and an ETag, so serving it again costs nothing. */
     compiled(date: IsoDate, options: PlanOptions = {}): CompiledPlan {
-      const key = `${date}|${JSON.stringify(options.forecast ?? null)}`;
+      const forecast =
+        options.forecast !== undefined ? options.forecast : (deps.forecast?.(date) ?? null);
+      // The forecast is part of the key: a plan is never served with yesterday's weather.
+      const key = `${date}|${JSON.stringify(forecast)}`;
       let entry = plans.get(key);
       if (!entry) {
         const { schedules } = current();
         const inputs = { ...schedules, promos: deps.promos(), catalogue: deps.catalogue() };
-        const plan = compileDayPlan(inputs, date, options);
+        const plan = compileDayPlan(inputs, date, { ...options, forecast });
         const json = JSON.stringify(plan);
         const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
         entry = { plan, json, etag };

@@ -7,6 +7,8 @@ export interface SourceIssue {
   line: number;
   col: number;
   message: string;
+  /** A stable name for warnings that something else acts on (`next-year-holidays-missing`). */
+  code?: string;
 }
 
 export type Path = readonly PropertyKey[];
@@ -22,6 +24,88 @@ export interface SourceFile {
 export function formatIssue(i: SourceIssue): string {
   return i.line > 0 ? `${i.file}:${i.line}:${i.col}: ${i.message}` : `${i.file}: ${i.message}`;
 }
+
+// `fatal`: a byte that is not UTF-8 is an error, not a silent U+FFFD; a leading BOM is dropped.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+
+const NOT_UTF8 =
+  'save it as UTF-8 and try again (in Notepad: 另存为 → 编码 UTF-8; 请用 UTF-8 编码保存)';
+
+/**
+ * A file's bytes as text, or where they stop being UTF-8. A file saved by Windows Notepad as
+ * "ANSI" is GBK/GB18030: read as UTF-8 its Chinese would become mojibake that TTS reads aloud.
+ */
+export function decodeUtf8(
+  file: string,
+  bytes: Uint8Array,
+): { text: string; issue?: undefined } | { issue: SourceIssue; text?: undefined } {
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    let gbk = false;
+    try {
+      gb18030.decode(bytes);
+      gbk = true;
+    } catch {
+      // Neither encoding: say only that it is not UTF-8.
+    }
+    const lineStartOf = (i: number) => bytes.lastIndexOf(0x0a, i - 1) + 1;
+    let at = firstInvalidUtf8(bytes);
+    // GBK's first character may pass for UTF-8 (元 is D4 AA): point at where the line's
+    // non-ASCII text starts, the character a person sees garbled. GBK never uses 0x0A in a
+    // character, so lines are the same in either reading.
+    const from = lineStartOf(at);
+    const firstHigh = bytes.findIndex((b, i) => i >= from && b >= 0x80);
+    if (gbk && firstHigh !== -1 && firstHigh < at) at = firstHigh;
+    const lineStart = lineStartOf(at);
+    const line = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
+    const col = [...utf8.decode(bytes.subarray(lineStart, at))].length + 1;
+    const what = gbk
+      ? 'is not UTF-8 text: it reads as GBK/GB18030, the encoding Windows Notepad calls "ANSI"'
+      : 'is not UTF-8 text';
+    return { issue: { file, line, col, message: `${baseName(file)} ${what}; ${NOT_UTF8}` } };
+  }
+}
+
+/** Bytes in a UTF-8 sequence that starts with `b`; 0 when no sequence starts so. */
+const sequenceLength = (b: number) =>
+  b < 0x80 ? 1 : b < 0xc2 ? 0 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : b < 0xf5 ? 4 : 0;
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length;) {
+    const n = sequenceLength(bytes[i] as number);
+    if (n === 0) return i;
+    try {
+      if (n > 1) utf8.decode(bytes.subarray(i, i + n));
+    } catch {
+      return i;
+    }
+    i += n;
+  }
+  return bytes.length;
+}
+
+/**
+ * Text that went through a lenient decoder (a browser's FileReader, `Buffer#toString`) carries
+ * U+FFFD where its bytes were not UTF-8: refuse it rather than speak it.
+ */
+export function replacementCharIssue(file: string, text: string): SourceIssue | undefined {
+  const at = text.indexOf('\uFFFD');
+  if (at === -1) return undefined;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  const col = [...before.slice(before.lastIndexOf('\n') + 1)].length + 1;
+  return {
+    file,
+    line,
+    col,
+    message: `${baseName(file)} contains "\uFFFD" where its bytes were not UTF-8 (saved as GBK/GB18030?); ${NOT_UTF8}`,
+  };
+}
+
+const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
 export function parseYaml(
   file: string,

@@ -1,17 +1,58 @@
 import type { AppContext } from '../context.ts';
 import { apiError } from '../http/errors.ts';
-import type { Promo } from '../program/promo-schema.ts';
+import type { PromoRecord } from './store.ts';
 
-type Deps = Pick<AppContext, 'promos' | 'schedules' | 'bus' | 'now'>;
+type Deps = Pick<AppContext, 'promos' | 'merchants' | 'schedules' | 'bus' | 'now'>;
 
 /**
- * The one way a promo changes: proven against the program first (its media exists, its day
- * parts are the program's, the coming days still compile), then saved, then announced so plans
- * are recompiled and kiosks refetch. A refused change leaves everything as it was.
+ * The stored promos with these changed or added: the set a check or a preview compiles. In
+ * the store's order (by id), since the rotation's seeded order starts from the list's.
  */
-export function commitPromo(ctx: Deps, promo: Promo, author: string, what: string): void {
-  const candidate = ctx.promos.all().filter((p) => p.id !== promo.id);
-  candidate.push(promo);
+export function withChanges(ctx: Pick<Deps, 'promos'>, changed: readonly PromoRecord[]) {
+  const ids = new Set(changed.map((p) => p.id));
+  return [...ctx.promos.records().filter((p) => !ids.has(p.id)), ...changed].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+}
+
+/** Refuses promos whose merchant does not exist, or is retired while they would play. */
+export function checkMerchants(ctx: Pick<Deps, 'merchants'>, promos: readonly PromoRecord[]) {
+  for (const p of promos) {
+    const m = ctx.merchants.get(p.merchantId);
+    if (!m)
+      throw apiError(
+        422,
+        'invalid',
+        `merchantId: 没有编号为 ${p.merchantId} 的商户 · no such merchant`,
+        {
+          field: 'merchantId',
+        },
+      );
+    if (m.retired && !p.retired)
+      throw apiError(
+        422,
+        'invalid',
+        `merchantId: 商户「${m.name}」已停用，先恢复商户 · the merchant is retired; unretire it first`,
+        { field: 'merchantId' },
+      );
+  }
+}
+
+/**
+ * The one way promos change: proven against the program first (their media exists, their
+ * day parts are the program's, the coming days still compile), then saved with who and when,
+ * then announced so plans are recompiled and kiosks refetch. A refused change leaves
+ * everything as it was.
+ */
+export function commitPromos(
+  ctx: Deps,
+  promos: readonly PromoRecord[],
+  author: string,
+  what: string,
+): void {
+  if (!promos.length) return;
+  checkMerchants(ctx, promos);
+  const candidate = ctx.promos.resolve(withChanges(ctx, promos));
   const verdict = ctx.schedules.check({ promos: candidate });
   if (!verdict.schedules) {
     const first = verdict.errors[0]?.message ?? 'the program would not compile';
@@ -22,7 +63,8 @@ export function commitPromo(ctx: Deps, promo: Promo, author: string, what: strin
       { issues: verdict.errors },
     );
   }
-  ctx.promos.save([promo], author, ctx.now());
-  ctx.bus.publish('promos-changed', { ids: [promo.id] });
-  ctx.schedules.invalidate(`promo ${promo.id} ${what}`);
+  ctx.promos.save(promos, author, ctx.now(), what);
+  const ids = promos.map((p) => p.id);
+  ctx.bus.publish('promos-changed', { ids });
+  ctx.schedules.invalidate(`promo ${ids.join(', ')} ${what}`);
 }

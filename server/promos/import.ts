@@ -2,16 +2,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Logger } from '../log.ts';
+import { blankMerchant } from '../merchants/import-file.ts';
+import type { MerchantStore } from '../merchants/store.ts';
 import { promosFileSchema } from '../program/promo-schema.ts';
-import type { PromoStore } from './store.ts';
+import type { PromoRecord, PromoStore } from './store.ts';
 
 /**
- * First start: fills the empty promos table from `<schedulesDir>/promos.yaml`. From then on the
- * console owns the promos; the file is not read again. A missing or broken file is logged and
- * the server starts without promos, rather than not at all.
+ * First start: fills the empty promos table from `<schedulesDir>/promos.yaml`. Each promo's
+ * embedded merchant becomes (or finds, by name) a merchant record. From then on the console
+ * owns the promos; the file is not read again. A missing or broken file is logged and the
+ * server starts without promos, rather than not at all.
  */
 export function importPromosOnce(
   store: PromoStore,
+  merchants: MerchantStore,
   schedulesDir: string,
   log: Logger,
   now: Date,
@@ -39,7 +43,17 @@ export function importPromosOnce(
     });
     return 0;
   }
-  store.save(parsed.data.promos, 'import', now);
-  log.info('promos imported', { path, count: parsed.data.promos.length });
-  return parsed.data.promos.length;
+  const records: PromoRecord[] = parsed.data.promos.map(({ merchant, ...promo }) => {
+    const merchantId =
+      merchants.byName(merchant.name)?.id ??
+      merchants.create(
+        { ...blankMerchant(merchant.name, merchant.floor), unit: merchant.unit ?? null },
+        'import',
+        now,
+      );
+    return { ...promo, merchantId };
+  });
+  store.save(records, 'import', now, 'imported');
+  log.info('promos imported', { path, count: records.length });
+  return records.length;
 }

@@ -1,18 +1,23 @@
 import { createHash } from 'node:crypto';
 
-/**
- * An id for a new promo when the console gives none: the Latin letters and digits of merchant
- * and title (`ikea-winter-sale`), or, for an all-Chinese name, a short hash of it. The same
- * merchant and title give the same id, so a double submit is refused as a duplicate.
- */
-export function promoIdFor(merchant: string, title: string): string {
-  const ascii = `${merchant} ${title}`
+const slug = (text: string) =>
+  text
     .normalize('NFKD')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 40)
     .replace(/^-+|-+$/g, '');
-  if (ascii.length >= 4) return ascii;
+
+/**
+ * An id for a new promo when the console gives none: the Latin letters and digits of merchant
+ * and title (`ikea-winter-sale`); where the title has none (a Chinese title), the merchant's
+ * with a short hash of both (`jiale-ceramics-1a2b3c4d`), or the hash alone for an all-Chinese
+ * pair. The same merchant and title give the same id, so a double submit is refused as a
+ * duplicate, while two Chinese titles of one brand get two ids.
+ */
+export function promoIdFor(merchant: string, title: string): string {
+  const m = slug(merchant);
+  const t = slug(title);
+  if (t.length >= 3) return slug(`${m}-${t}`.slice(0, 40));
   const hash = createHash('sha256').update(`${merchant}\n${title}`).digest('hex').slice(0, 8);
-  return ascii ? `${ascii}-${hash}` : `promo-${hash}`;
+  return m ? `${slug(m.slice(0, 30))}-${hash}` : `promo-${hash}`;
 }

@@ -16,7 +16,15 @@ import { queueReads } from './queue-read.ts';
 import { computeFigures, type Rating } from './figures.ts';
 import { queueStore } from './queue-store.ts';
 import type { CounterRow, Priority, Source, TicketRow, WaitingRow } from './queue-types.ts';
-import { publicView, servicesView, ticketView, zoned, type Snapshot } from './queue-views.ts';
+import {
+  publicView,
+  servicesView,
+  ticketView,
+  waitModel,
+  zoned,
+  type Snapshot,
+  type TicketView,
+} from './queue-views.ts';
 import { anchorsOf, hoursToday, isOpenAt } from './service-hours.ts';
 import { ticketCode } from './ticket-code.ts';
 import { callAnnouncement } from './voice-clips.ts';
@@ -202,6 +210,18 @@ export function createQueue(deps: QueueDeps) {
       const t = store.ticket(id);
       if (!t) throw notFound(`ticket ${id}`);
       return view(t);
+    },
+
+    /** Today's waiting tickets, oldest first, each with the people ahead and its wait. */
+    waitingTickets() {
+      const s = snapshot();
+      const model = waitModel(s);
+      // The token is the customer's phone page: a list on a desk screen does not need it.
+      return store.waitingTickets(s.date).map((t) => {
+        const view: Partial<TicketView> = ticketView(s, t, model);
+        delete view.token;
+        return view as Omit<TicketView, 'token'>;
+      });
     },
 
     /** The phone page's view; the token is the secret. */

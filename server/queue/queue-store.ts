@@ -96,6 +96,10 @@ export function queueStore(db: Db) {
       `SELECT service, count(*) AS n FROM queue_tickets WHERE date = ? AND status = 'waiting'
        GROUP BY service`,
     ),
+    waitingTickets: db.prepare<[string], TicketRow>(
+      `SELECT ${TICKET_COLUMNS} FROM queue_tickets WHERE date = ? AND status = 'waiting'
+       ORDER BY taken_at, id`,
+    ),
     current: db.prepare<[string, number], TicketRow>(
       `SELECT ${TICKET_COLUMNS} FROM queue_tickets
        WHERE date = ? AND counter = ? AND status IN ('called', 'serving') ORDER BY id LIMIT 1`,
@@ -231,6 +235,8 @@ export function queueStore(db: Db) {
     byCode: (date: string, code: string) => q.byCode.get(date, code),
     waiting: (date: string) => q.waiting.all(date),
     waitingIn: (date: string, service: string) => q.waitingIn.all(date, service),
+    /** A day's waiting tickets, whole, oldest first (the console's list). */
+    waitingTickets: (date: string) => q.waitingTickets.all(date),
     waitingCounts: (date: string): Record<string, number> =>
       Object.fromEntries(q.waitingCounts.all(date).map((r) => [r.service, r.n])),
     current: (date: string, counter: number) => q.current.get(date, counter),

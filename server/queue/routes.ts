@@ -64,6 +64,11 @@ export const queueRoutes = new Hono<AppEnv>()
     return c.json(c.var.ctx.queue.state());
   })
   .get('/queue/counters', allow(STAFF), (c) => c.json(c.var.ctx.queue.counterList()))
+  .get('/queue/waiting', allow(STAFF), (c) => {
+    c.header('Cache-Control', 'no-store');
+    const { queue } = c.var.ctx;
+    return c.json({ date: queue.ensureDay(), tickets: queue.waitingTickets() });
+  })
   .post(
     '/queue/counters/:number/open',
     allow(STAFF),

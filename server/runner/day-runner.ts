@@ -4,8 +4,10 @@ import { addDays } from '../../core/zoned-time.ts';
 import type { AppContext } from '../context.ts';
 import { watchClock } from './clock-watch.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
+import { FETCH_TIMES } from '../weather/weather-service.ts';
 
-type RunnerContext = Pick<AppContext, 'schedules' | 'bus' | 'log' | 'db' | 'config' | 'now'>;
+type RunnerContext = Pick<AppContext, 'schedules' | 'bus' | 'log' | 'db' | 'config' | 'now'> &
+  Partial<Pick<AppContext, 'weather'>>;
 
 /**
  * The server's coarse daily jobs: compile tomorrow ahead, roll over at midnight, back up at
@@ -41,12 +43,20 @@ export function startDayRunner(ctx: RunnerContext, options: { watchEveryMs?: num
     });
     s.daily('compile-ahead', { hour: 22, minute: 0 }, compileAhead);
     s.daily('backup', { hour: 3, minute: 30 }, backup);
+    // The provider's forecast, fetched ahead of the weather slot (a failure keeps the last one).
+    const weather = ctx.weather;
+    if (weather?.configured)
+      for (const at of FETCH_TIMES)
+        s.daily(`weather-${at.hour}:${String(at.minute).padStart(2, '0')}`, at, async () => {
+          await weather.refresh('scheduled');
+        });
     scheduler = s;
   }
 
   arm();
   compileAhead();
   schedules.invalidate('server started');
+  void ctx.weather?.refreshIfStale();
   void lastBackupAt(backupDir).then(async (last) => {
     if (!last || ctx.now().getTime() - last.getTime() > 24 * 3600_000)
       await backup().catch((err: Error) => log.error('backup failed', { err: err.message }));

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { allow } from '../auth/middleware.ts';
 import { ANYONE } from '../auth/roles.ts';
+import { calendarWarnings } from '../program/calendar-warnings.ts';
 
 /** Clock sync, health and the mall's public facts: what a kiosk and a monitoring check need. */
 export const systemRoutes = new Hono<AppEnv>()
@@ -13,7 +14,7 @@ export const systemRoutes = new Hono<AppEnv>()
   // Players estimate their offset from round trips to this; it does as little as possible.
   .get('/time', allow(ANYONE), (c) => c.json({ now: Date.now() }))
   .get('/health', (c) => {
-    const { db, schedules, bus } = c.var.ctx;
+    const { db, schedules, bus, now } = c.var.ctx;
     let database = 'ok';
     try {
       db.prepare('SELECT 1').get();
@@ -21,6 +22,10 @@ export const systemRoutes = new Hono<AppEnv>()
       database = 'failing';
     }
     const ok = database === 'ok';
+    // What a monitor should raise before it matters (no file lines: this route is anonymous).
+    const warnings = calendarWarnings(schedules.current().schedules.calendar, now().getTime()).map(
+      ({ code, year, zh, en }) => ({ code, year, zh, en }),
+    );
     return c.json(
       {
         status: ok ? 'ok' : 'degraded',
@@ -28,6 +33,7 @@ export const systemRoutes = new Hono<AppEnv>()
         today: schedules.today(),
         timezone: schedules.timezone(),
         streams: bus.listenerCount(),
+        warnings,
       },
       ok ? 200 : 503,
     );

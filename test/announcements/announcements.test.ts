@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dateInZone } from '../../core/zoned-time.ts';
+import { addDays, dateInZone } from '../../core/zoned-time.ts';
 import type { EventRecord } from '../../server/events/event-types.ts';
 import { wavDurationMs } from '../../server/tts/wav.ts';
 import { Client, startServer, withCast, type Json, type TestServer } from '../helpers/server.ts';
@@ -119,6 +119,34 @@ describe('announcements', () => {
       true,
     );
     expect((await cast.device.get('/api/announcements?date=2026-13-01')).status).toBe(400);
+  });
+
+  it('lists a range of days for the console: yesterday to a week ahead', async () => {
+    const later = await cast.desk.post('/api/announcements', {
+      text: '三天后的广播',
+      at: fromNow(3 * 86_400_000),
+    });
+    const now = await cast.desk.post('/api/announcements', { text: '今天的广播' });
+    const today = server.ctx.schedules.today();
+    const range = await cast.desk.get(
+      `/api/announcements?from=${addDays(today, -1)}&to=${addDays(today, 7)}`,
+    );
+    expect(range.status).toBe(200);
+    expect(range.body).toMatchObject({ from: addDays(today, -1), to: addDays(today, 7) });
+    const ids = (range.body.announcements as Json[]).map((a) => a.id);
+    expect(ids).toEqual(expect.arrayContaining([now.body.id, later.body.id]));
+    const todayOnly = (await cast.desk.get('/api/announcements')).body.announcements as Json[];
+    expect(todayOnly.map((a) => a.id)).not.toContain(later.body.id);
+    for (const [q, field] of [
+      [`to=${today}`, 'from'],
+      [`from=${today}&to=${addDays(today, -1)}`, 'to'],
+      [`from=${today}&to=${addDays(today, 15)}`, 'to'],
+      [`date=${today}&from=${today}`, 'date'],
+    ] as const) {
+      const r = await cast.desk.get(`/api/announcements?${q}`);
+      expect(r.status, q).toBe(400);
+      expect(r.body.field, q).toBe(field);
+    }
   });
 
   it('refuses a time without an offset, in the past, or more than 7 days ahead', async () => {

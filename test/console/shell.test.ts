@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { openConsole, overflowsSideways } from '../helpers/console.ts';
@@ -17,7 +17,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const navLinks = (page: import('playwright-core').Page) =>
+const navLinks = (page: Page) =>
   page.locator('dc-console-nav a').evaluateAll((as) => as.map((a) => a.getAttribute('data-page')));
 
 describe('console shell', () => {
@@ -38,9 +38,14 @@ describe('console shell', () => {
     const announcer = await openConsole(browser, server.url, 'announcer1', 'announcer1-password');
     expect(await navLinks(announcer)).toEqual([
       'today',
+      'program',
+      'calendar',
       'players',
       'announcements',
       'weather',
+      'merchants',
+      'promos',
+      'media',
       'plays',
     ]);
     await announcer.close();
@@ -79,12 +84,11 @@ describe('console shell', () => {
 
   it('brings the sign-in back when the session ends, and a banner when the server is gone', async () => {
     const page = await openConsole(browser, server.url, 'announcer1', 'announcer1-password');
-    // An admin ends the announcer's sessions; the next call finds out.
+    // An admin ends the announcer's sessions: the open page finds out by itself.
     const me = (await cast.admin.get('/api/users')).body.users.find(
       (u: { username: string }) => u.username === 'announcer1',
     );
     await cast.admin.delete(`/api/users/${me.id}/sessions`);
-    await page.locator('dc-console-nav a[data-page=players]').click();
     await expect
       .poll(() => page.locator('dc-console-signin sl-alert').textContent(), { timeout: 15_000 })
       .toContain('sign in again');

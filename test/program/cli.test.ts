@@ -1,18 +1,21 @@
 import { spawnSync } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { dayPlanSchema } from '../../core/plan.ts';
 import { edit, scratchSchedules } from '../helpers/schedules-copy.ts';
 
 /** Runs `npm run program -- …` the way a person does, with the host zone of our choosing. */
-function program(args: string[], tz = 'UTC') {
+function program(args: string[], tz = 'UTC', env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/program/cli.ts', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, TZ: tz },
+    env: { ...process.env, TZ: tz, ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('program CLI', () => {
+// Each test starts the CLI a few times (twelve in the first): on a shared, busy machine that
+// takes longer than the default of one test. Not a speed check.
+describe('program CLI', { timeout: 120_000 }, () => {
   it('prints the same plan whatever the host time zone', () => {
     for (const date of ['2026-12-05', '2026-10-01', '2026-03-08']) {
       const outputs = ['UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham'].map(
@@ -78,5 +81,28 @@ describe('program CLI', () => {
       expect(stderr).not.toMatch(/\n\s+at /);
     }
     expect(program(['--date', '2026-13-01']).stderr).toContain('"2026-13-01" is not a date');
+  });
+
+  it('reads the folder SCHEDULES_DIR names, as the README says, unless --schedules is given', async () => {
+    const dir = await scratchSchedules();
+    await edit(dir, 'program.yaml', '{ slot: welcome-speech, at', '{ slot: welcome-speach, at');
+    const viaEnv = program(['check'], 'UTC', { SCHEDULES_DIR: dir });
+    expect(viaEnv.code).toBe(1);
+    expect(viaEnv.stderr).toContain(`${dir}/program.yaml:`);
+    expect(viaEnv.stderr).toContain('unknown slot "welcome-speach"');
+    const flag = program(['check', '--schedules', 'schedules'], 'UTC', { SCHEDULES_DIR: dir });
+    expect(flag.code).toBe(0);
+    const media = program(['check'], 'UTC', { MEDIA_DIR: '/nonexistent-media' });
+    expect(media.stderr).toContain('/nonexistent-media');
+  });
+
+  it('names a file that cannot be read, with no stack trace', async () => {
+    const dir = await scratchSchedules();
+    await rm(`${dir}/program.yaml`);
+    await mkdir(`${dir}/program.yaml`);
+    const { code, stderr } = program(['check', '--schedules', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${dir}/program.yaml: is a folder, not a file`);
+    expect(stderr).not.toMatch(/EISDIR|\n\s+at /);
   });
 });

@@ -100,6 +100,27 @@ describe('program API', () => {
     expect(await farewellStart('2026-12-05')).toBe('18:25');
   });
 
+  it('refuses an event announced every 30s, at its line and column', async () => {
+    const before = (await cast.announcer.get('/api/program')).body;
+    const yaml = (before.yaml as string).replace(
+      "until: '12:00', every: 30m",
+      "until: '12:00', every: 30s",
+    );
+    const r = await cast.announcer.put('/api/program', { yaml });
+    expect(r.status).toBe(422);
+    const lines = yaml.split('\n');
+    const line = lines.findIndex((l) => l.includes('every: 30s')) + 1;
+    expect(r.body.issues).toEqual([
+      {
+        file: 'program.yaml',
+        line,
+        col: lines[line - 1]!.indexOf('30s') + 1,
+        message: 'every 30s is too short: announce an event at most every 5m (the seed: every 30m)',
+      },
+    ]);
+    expect((await cast.announcer.get('/api/program')).body.revision).toBe(before.revision);
+  });
+
   it('refuses a save over someone else’s newer revision', async () => {
     const { yaml, revision } = (await cast.announcer.get('/api/program')).body;
     const r = await cast.admin.put('/api/program', { yaml, baseRevision: revision - 1 });

@@ -2,6 +2,7 @@ import { consume } from '@lit/context';
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { sessionContext, type ConsoleSession } from './console-context.ts';
+import { pagesFor } from './nav.ts';
 
 /** One warning the server raises about the mall's devices (GET /api/alerts). */
 export interface ConsoleAlert {
@@ -61,11 +62,14 @@ export class DcConsoleAlerts extends LitElement {
   }
 
   override render() {
+    // A link only to a page this person may open: the desk is told, the announcer acts.
+    const open = new Set(pagesFor(this.session.me.role).map((p) => p.path));
     return this._alerts.map(
       (a) =>
         html`<sl-alert variant=${a.level} open data-testid="device-alert">
           <sl-icon slot="icon" name="exclamation-triangle"></sl-icon>
-          ${a.page ? html`<a href="/console/${a.page}">${a.zh}</a>` : a.zh}<span class="en"
+          ${a.page && open.has(a.page) ? html`<a href="/console/${a.page}">${a.zh}</a>` : a.zh}<span
+            class="en"
             >${a.en}</span
           >
         </sl-alert>`,

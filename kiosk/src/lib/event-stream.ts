@@ -8,11 +8,17 @@ const TYPES = [
   'schedule-changed',
   'media-changed',
   'promos-changed',
+  'merchants-changed',
   'announcement',
   'announcement-cancelled',
+  'announcement-played',
+  'announcement-templates-changed',
+  'playback-state',
+  'devices-changed',
   'queue-changed',
   'queue-called',
   'queue-rating',
+  'weather-changed',
 ] as const;
 export type StreamEventType = (typeof TYPES)[number];
 

@@ -1,6 +1,7 @@
 import '../../lib/dc-enable-sound.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import '../../lib/dc-pairing.ts';
 import { repeat } from 'lit/directives/repeat.js';
 import { clockTime, dateText, shortName, waitText } from '../queue-format.ts';
 import { baseStyles, buttonStyles, darkTheme } from '../queue-theme.ts';
@@ -134,13 +135,8 @@ export class DcBoardApp extends LitElement {
 
   override render() {
     const c = this._c;
-    if (!c.token) {
-      return html`<p class="banner">
-        此屏幕尚未登记。管理员登记设备（POST /api/devices，kind: guide）后，在本屏打开一次
-        <code>/board?token=…</code>。<br />
-        This screen is not registered: open <code>/board?token=…</code> once.
-      </p>`;
-    }
+    // Not registered yet: the pairing code, until an admin enters it in the console.
+    if (!c.token) return html`<dc-pairing kind="guide"></dc-pairing>`;
     const state = c.live.value;
     const latest = state?.recentCalls[0];
     const flash = c.flash;

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import '../../lib/dc-pairing.ts';
 import { clockTime, dateText } from '../queue-format.ts';
 import { baseStyles, buttonStyles, darkTheme } from '../queue-theme.ts';
 import type { TakePickEvent, TakePriorityEvent } from './dc-take-services.ts';
@@ -111,13 +112,8 @@ export class DcTakeApp extends LitElement {
 
   override render() {
     const c = this._c;
-    if (!c.token) {
-      return html`<p class="banner">
-        此屏幕尚未登记。管理员登记设备（POST /api/devices，kind: guide）后，在本屏打开一次
-        <code>/take?token=…</code>。<br />This screen is not registered: open
-        <code>/take?token=…</code> once.
-      </p>`;
-    }
+    // Not registered yet: the pairing code, until an admin enters it in the console.
+    if (!c.token) return html`<dc-pairing kind="guide"></dc-pairing>`;
     const now = c.now;
     return html`
       <header class="screen">
