@@ -1,0 +1,94 @@
+import type { Page } from 'playwright-core';
+
+/** The screens the customer pages run on: the landscape and portrait guide kiosks, a phone. */
+export const SCREENS = {
+  landscape: { width: 1920, height: 1080 },
+  portrait: { width: 1080, height: 1920 },
+  phone: { width: 390, height: 844 },
+} as const;
+export type ScreenName = keyof typeof SCREENS;
+
+/** What does not fit: empty when the page fits its window. */
+export interface Misfit {
+  /** The document is larger than the window: a kiosk has no scroll bar to reach the rest. */
+  scroll?: { scrollWidth: number; scrollHeight: number; width: number; height: number };
+  /** Elements whose content is cut off, or that reach outside the window, shadow roots included. */
+  clipped: string[];
+}
+
+/**
+ * Measures, as a person would see it, whether a page fits its window: nothing to scroll to, no
+ * text cut off by its box, nothing placed beyond the window's edges. Elements are named by tag,
+ * class and the start of their text, so a failure says what a person would miss.
+ */
+export async function misfit(page: Page): Promise<Misfit> {
+  return page.evaluate(() => {
+    // The test tsconfig has no DOM types: the page's globals, as far as this reads them.
+    interface El {
+      tagName: string;
+      className: unknown;
+      textContent: string | null;
+      scrollWidth: number;
+      scrollHeight: number;
+      clientWidth: number;
+      clientHeight: number;
+      shadowRoot: { children: ArrayLike<El> } | null;
+      children: ArrayLike<El>;
+      getBoundingClientRect(): {
+        left: number;
+        top: number;
+        right: number;
+        bottom: number;
+        width: number;
+        height: number;
+      };
+    }
+    const g = globalThis as unknown as {
+      document: { documentElement: El; body: El };
+      innerWidth: number;
+      innerHeight: number;
+      getComputedStyle(e: El): {
+        overflowX: string;
+        overflowY: string;
+        display: string;
+        visibility: string;
+        textOverflow: string;
+      };
+    };
+    const root = g.document.documentElement;
+    const width = g.innerWidth;
+    const height = g.innerHeight;
+    const name = (e: El) => {
+      const cls =
+        typeof e.className === 'string' && e.className
+          ? `.${e.className.split(/\s+/).join('.')}`
+          : '';
+      const text = (e.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+      return `${e.tagName.toLowerCase()}${cls}${text ? ` "${text}"` : ''}`;
+    };
+    const clipped: string[] = [];
+    const walk = (e: El) => {
+      const style = g.getComputedStyle(e);
+      if (style.display === 'none' || style.visibility === 'hidden') return;
+      const box = e.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0) {
+        // Scrolling boxes are allowed only where a person can scroll (overflow auto/scroll).
+        const hides = (o: string) => o === 'hidden' || o === 'clip';
+        const cutX = hides(style.overflowX) && e.scrollWidth > e.clientWidth + 1;
+        const cutY = hides(style.overflowY) && e.scrollHeight > e.clientHeight + 1;
+        if (cutX || cutY) clipped.push(`cut off: ${name(e)}`);
+        const outside =
+          box.left < -1 || box.top < -1 || box.right > width + 1 || box.bottom > height + 1;
+        if (outside && (e.textContent ?? '').trim()) clipped.push(`outside the window: ${name(e)}`);
+      }
+      for (const c of Array.from(e.shadowRoot?.children ?? [])) walk(c);
+      for (const c of Array.from(e.children)) walk(c);
+    };
+    walk(g.document.body);
+    const scroll =
+      root.scrollWidth > width || root.scrollHeight > height
+        ? { scrollWidth: root.scrollWidth, scrollHeight: root.scrollHeight, width, height }
+        : undefined;
+    return scroll ? { scroll, clipped } : { clipped };
+  });
+}
