@@ -108,4 +108,40 @@ describe('console shell', () => {
       .toBe(0);
     await page.close();
   }, 90_000);
+
+  it('warns every role of a silent player, linking only those who may act on it', async () => {
+    await cast.device.post('/api/playback-state', { state: 'blocked', audioBlocked: true });
+    const alertOf = (page: Page) =>
+      page.locator('[data-testid=device-alert]').filter({ hasText: 'player-1' });
+
+    const desk = await openConsole(browser, server.url, 'desk1', 'desk1-password');
+    await alertOf(desk).waitFor();
+    // The desk may not open the players page: told, not sent to a refusal.
+    expect(await alertOf(desk).locator('a').count()).toBe(0);
+    await desk.close();
+
+    const announcer = await openConsole(browser, server.url, 'announcer1', 'announcer1-password');
+    await alertOf(announcer).locator('a[href="/console/players"]').click();
+    await announcer.locator('dc-page-players').waitFor();
+    await announcer.close();
+  }, 60_000);
+
+  it('keeps the navigation in view down a long page, all of it within reach at 1366×768', async () => {
+    const admin = await openConsole(browser, server.url, 'admin', 'admin-test-password');
+    await admin.goto(`${server.url}/console/media`);
+    await admin.locator('dc-page-media').waitFor();
+    await expect
+      .poll(() => admin.evaluate(() => globalThis.document.documentElement.scrollHeight))
+      .toBeGreaterThan(768 * 1.5);
+    await admin.evaluate(() => globalThis.scrollTo(0, 100_000));
+    const links = admin.locator('dc-console-nav a');
+    const inView = async (i: number) => {
+      const box = await links.nth(i).boundingBox();
+      return !!box && box.y >= 0 && box.y + box.height <= 768;
+    };
+    expect(await inView(0), 'the first entry, with the page scrolled to its end').toBe(true);
+    await links.last().scrollIntoViewIfNeeded();
+    expect(await inView((await links.count()) - 1), 'the last entry').toBe(true);
+    await admin.close();
+  });
 });

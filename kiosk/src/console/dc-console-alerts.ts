@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { css, html, LitElement } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import { sessionContext, type ConsoleSession } from './console-context.ts';
 import { pagesFor } from './nav.ts';
 
@@ -33,6 +33,10 @@ export class DcConsoleAlerts extends LitElement {
     sl-alert::part(base) {
       box-shadow: none;
     }
+    sl-alert::part(message) {
+      padding: 0.55rem 1rem;
+      font-size: var(--sl-font-size-small);
+    }
     a {
       color: inherit;
       font-weight: 600;
@@ -44,6 +48,8 @@ export class DcConsoleAlerts extends LitElement {
   `;
 
   @consume({ context: sessionContext, subscribe: true }) session!: ConsoleSession;
+  /** The page on screen: its own warnings it shows itself, with the means to fix them. */
+  @property() current = '';
   @state() private _alerts: ConsoleAlert[] = [];
   private _timer?: ReturnType<typeof setInterval>;
   private readonly _refresh = () => void this._load();
@@ -64,16 +70,18 @@ export class DcConsoleAlerts extends LitElement {
   override render() {
     // A link only to a page this person may open: the desk is told, the announcer acts.
     const open = new Set(pagesFor(this.session.me.role).map((p) => p.path));
-    return this._alerts.map(
-      (a) =>
-        html`<sl-alert variant=${a.level} open data-testid="device-alert">
-          <sl-icon slot="icon" name="exclamation-triangle"></sl-icon>
-          ${a.page && open.has(a.page) ? html`<a href="/console/${a.page}">${a.zh}</a>` : a.zh}<span
-            class="en"
-            >${a.en}</span
-          >
-        </sl-alert>`,
-    );
+    return this._alerts
+      .filter((a) => a.page !== this.current || a.page === 'players')
+      .map(
+        (a) =>
+          html`<sl-alert variant=${a.level} open data-testid="device-alert">
+            <sl-icon slot="icon" name="exclamation-triangle"></sl-icon>
+            ${a.page && open.has(a.page) ? html`<a href="/console/${a.page}">${a.zh}</a>` : a.zh}<span
+              class="en"
+              >${a.en}</span
+            >
+          </sl-alert>`,
+      );
   }
 
   private async _load(): Promise<void> {

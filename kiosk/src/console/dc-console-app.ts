@@ -36,6 +36,7 @@ const ROLE_NAMES = {
 export class DcConsoleApp extends LitElement {
   static override styles = css`
     :host {
+      --dc-header-height: 3.6rem;
       display: block;
       min-height: 100vh;
       font-family: var(--sl-font-sans);
@@ -50,6 +51,8 @@ export class DcConsoleApp extends LitElement {
     }
     header {
       grid-column: 1 / -1;
+      box-sizing: border-box;
+      height: var(--dc-header-height);
       display: flex;
       align-items: center;
       gap: 1rem;
@@ -96,9 +99,14 @@ export class DcConsoleApp extends LitElement {
     .user::part(base) {
       color: #fff;
     }
+    /* The navigation stays in view while a long page scrolls, and scrolls itself on a short screen. */
     aside {
       background: #142b40;
       overflow-y: auto;
+      position: sticky;
+      top: var(--dc-header-height);
+      height: calc(100vh - var(--dc-header-height));
+      align-self: start;
     }
     main {
       padding: 1.25rem 1.5rem 2rem;
@@ -263,7 +271,7 @@ export class DcConsoleApp extends LitElement {
                 lost; retrying. 改动在连接恢复前不会保存 · Changes are not saved until it is back.
               </sl-alert>`
         }
-        <dc-console-alerts></dc-console-alerts>
+        <dc-console-alerts current=${this._router.params['page'] ?? ''}></dc-console-alerts>
         ${this._router.outlet()}
       </main>
       <sl-dialog

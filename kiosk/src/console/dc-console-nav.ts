@@ -12,7 +12,7 @@ export class DcConsoleNav extends LitElement {
       padding: 0.75rem 0.5rem;
     }
     .group {
-      margin: 1rem 0.75rem 0.35rem;
+      margin: 0.8rem 0.75rem 0.25rem;
       font-size: 0.72rem;
       letter-spacing: 0.04em;
       color: #8fa6bb;
@@ -22,8 +22,8 @@ export class DcConsoleNav extends LitElement {
       display: flex;
       align-items: center;
       gap: 0.7rem;
-      padding: 0.55rem 0.75rem;
-      margin: 0.1rem 0;
+      padding: 0.45rem 0.75rem;
+      margin: 0.08rem 0;
       border-radius: var(--sl-border-radius-medium);
       color: #dbe6ef;
       text-decoration: none;
