@@ -2,13 +2,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import '../queue/board/dc-board-counters.ts';
 import '../queue/board/dc-board-flash.ts';
 import { LiveQuery } from '../queue/live-query.ts';
 import { QueueClient } from '../queue/queue-client.ts';
 import { clockTime } from '../queue/queue-format.ts';
 import { baseStyles } from '../queue/queue-theme.ts';
-import type { CounterRef, QueueState } from '../queue/queue-types.ts';
+import type { CounterRef, CounterState, QueueState } from '../queue/queue-types.ts';
 import { both } from './guide-text.ts';
 import { guideStyles } from './guide-theme.ts';
 import type { Lang } from './guide-types.ts';
@@ -70,7 +69,9 @@ class GuideBoardController implements ReactiveController {
 
 /**
  * The calling board inside the guide screen's service desk: the call just made (the board's
- * own element, large), each counter's number, the last calls.
+ * own element, large), each counter's number, the last calls. The counters are drawn here:
+ * the board's cards are sized for a whole screen (vw columns, vh numbers), which a portrait
+ * panel cannot hold.
  */
 @customElement('dc-guide-board')
 export class DcGuideBoard extends LitElement {
@@ -85,8 +86,15 @@ export class DcGuideBoard extends LitElement {
         min-height: 0;
         background: transparent;
       }
+      .split {
+        flex: 1;
+        min-height: 0;
+        display: grid;
+        grid-template-columns: 58fr 42fr;
+        gap: calc(var(--g-gap) * 1.5);
+      }
       h2 {
-        margin: 0;
+        margin: 0 0 1vmin;
         font-size: 2.6vmin;
         font-weight: 600;
       }
@@ -97,8 +105,27 @@ export class DcGuideBoard extends LitElement {
       dc-board-flash {
         zoom: var(--g-board-zoom, 0.62);
       }
-      dc-board-counters {
-        zoom: var(--g-board-zoom, 0.62);
+      .counters {
+        display: grid;
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+        gap: 1vmin;
+      }
+      .counter {
+        padding: 0.8vmin;
+        border-radius: 1vmin;
+        background: var(--g-raised);
+        text-align: center;
+      }
+      .counter .name {
+        font-size: 1.8vmin;
+        color: var(--dc-muted);
+      }
+      .counter .current {
+        font-size: 3.8vmin;
+        line-height: 1.15;
+      }
+      .counter.paused .current {
+        opacity: 0.4;
       }
       table {
         width: 100%;
@@ -144,31 +171,54 @@ export class DcGuideBoard extends LitElement {
     const [counters, countersEn] = both('counters', this.locale);
     const [recent, recentEn] = both('recent', this.locale);
     return html`
-      <h2>${calling} <span class="en">${callingEn}</span></h2>
-      <dc-board-flash
-        data-testid="guide-flash"
-        .code=${flash?.code ?? latest?.code ?? ''}
-        .counterName=${flash?.counter.name ?? latest?.counter.name ?? ''}
-        .callCount=${flash?.callCount ?? latest?.callCount ?? 1}
-        ?blinking=${!!flash}
-      ></dc-board-flash>
-      <h2>${counters} <span class="en">${countersEn}</span></h2>
-      ${state ? html`<dc-board-counters .counters=${state.counters}></dc-board-counters>` : html`<p class="muted">…</p>`}
-      <h2>${recent} <span class="en">${recentEn}</span></h2>
-      <table data-testid="guide-recent">
-        ${repeat(
-          (state?.recentCalls ?? []).slice(0, 5),
-          (r) => `${r.code}#${r.calledAt}`,
-          (r) =>
-            html`<tr>
-              <td class="code">${r.code}</td>
-              <td>${r.counter.name}</td>
-              <td class="time">${clockTime(r.calledAt, this.timezone)}</td>
-            </tr>`,
-        )}
-      </table>
-      ${state && !state.recentCalls.length ? html`<p class="muted">—</p>` : nothing}
+      <div>
+        <h2>${calling} <span class="en">${callingEn}</span></h2>
+        <dc-board-flash
+          data-testid="guide-flash"
+          .code=${flash?.code ?? latest?.code ?? ''}
+          .counterName=${flash?.counter.name ?? latest?.counter.name ?? ''}
+          .callCount=${flash?.callCount ?? latest?.callCount ?? 1}
+          ?blinking=${!!flash}
+        ></dc-board-flash>
+      </div>
+      <div class="split">
+        <div>
+          <h2>${counters} <span class="en">${countersEn}</span></h2>
+          ${state ? this._counters(state.counters) : html`<p class="muted">…</p>`}
+        </div>
+        <div>
+          <h2>${recent} <span class="en">${recentEn}</span></h2>
+          <table data-testid="guide-recent">
+            ${repeat(
+              (state?.recentCalls ?? []).slice(0, 5),
+              (r) => `${r.code}#${r.calledAt}`,
+              (r) =>
+                html`<tr>
+                  <td class="code">${r.code}</td>
+                  <td>${r.counter.name}</td>
+                  <td class="time">${clockTime(r.calledAt, this.timezone)}</td>
+                </tr>`,
+            )}
+          </table>
+          ${state && !state.recentCalls.length ? html`<p class="muted">—</p>` : nothing}
+        </div>
+      </div>
     `;
+  }
+
+  /** Each open counter's number now (the board's cards, at the size of this panel). */
+  private _counters(counters: readonly CounterState[]) {
+    const shown = counters.filter((k) => k.status !== 'closed');
+    if (!shown.length) return html`<p class="muted">暂无开放窗口 · No counter open</p>`;
+    return html`<div class="counters" data-testid="guide-counters">
+      ${shown.map((k) => {
+        const active = k.current?.status === 'called' || k.current?.status === 'serving';
+        return html`<div class="counter ${k.status}" data-counter=${k.number}>
+          <div class="name">${k.name}</div>
+          <div class="current code">${active ? k.current?.code : '—'}</div>
+        </div>`;
+      })}
+    </div>`;
   }
 }
 

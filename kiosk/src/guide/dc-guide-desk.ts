@@ -133,6 +133,10 @@ export class DcGuideDesk extends LitElement {
         max-width: 40vmin;
         font-size: 3vmin;
       }
+      .overlay aside .en {
+        font-size: 2.2vmin;
+        line-height: 1.4;
+      }
       .overlay aside button {
         display: block;
         width: 100%;

@@ -13,8 +13,8 @@ type Mode = 'floor' | 'category';
 
 /** Cards per page: a kiosk pages, it never scrolls. [columns, rows] by orientation and view. */
 const GRID = {
-  landscape: { browse: [3, 2], list: [3, 5] },
-  portrait: { browse: [3, 3], list: [3, 5] },
+  landscape: { browse: [3, 2], list: [3, 5], category: [3, 4] },
+  portrait: { browse: [3, 3], list: [3, 5], category: [3, 5] },
 } as const;
 
 const portrait = () => matchMedia('(orientation: portrait)').matches;
@@ -397,9 +397,10 @@ export class DcGuideDirectory extends LitElement {
           </button>`;
         })}
       </div>
-      <div class="chips" role="group">
-        ${this._mode === 'floor' ? this._floorChips(d) : this._categoryChips(d)}
-      </div>
+      ${this._mode === 'floor' ? html`<div class="chips" role="group">${this._floorChips(d)}</div>` : nothing}
+      <p class="hint">
+        ${both('hint', this.locale)[0]}<br /><span class="en">${both('hint', this.locale)[1]}</span>
+      </p>
       <p class="hint">
         ${both('hint', this.locale)[0]}<br /><span class="en">${both('hint', this.locale)[1]}</span>
       </p>
@@ -485,14 +486,24 @@ export class DcGuideDirectory extends LitElement {
       title = c ? (this.locale === 'zh' ? [c.zh, c.en] : [c.en, c.zh]) : both('all', this.locale);
     }
     const orientation = this._portrait ? 'portrait' : 'landscape';
-    const [cols, rows] =
-      GRID[orientation][map && d.floors.some((f) => f.id === map) ? 'browse' : 'list'];
+    const view =
+      map && d.floors.some((f) => f.id === map)
+        ? 'browse'
+        : this._mode === 'category' && !this._query
+          ? 'category'
+          : 'list';
+    const [cols, rows] = GRID[orientation][view];
     const size = cols * rows;
     const pages = Math.max(1, Math.ceil(shops.length / size));
     const page = Math.min(this._page, pages - 1);
     const shown = shops.slice(page * size, page * size + size);
     const floor = map ? d.floors.find((f) => f.id === map) : undefined;
     return html`
+      ${
+        this._mode === 'category' && !this._query
+          ? html`<div class="chips" role="group">${this._categoryChips(d)}</div>`
+          : nothing
+      }
       ${
         floor
           ? html`<dc-guide-map
