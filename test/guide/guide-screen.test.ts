@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
-import { misfit, SCREENS } from '../helpers/fit.ts';
+import { misfit, SCREENS, spill } from '../helpers/fit.ts';
 import { busyMall, type GuideMall } from './guide-fixture.ts';
 
 /** Where the screenshots go (to look at them): GUIDE_SHOTS, or a temp folder. */
@@ -53,6 +53,10 @@ async function fits(page: Page, what: string) {
   // Layout settles after fonts and the map's labels.
   await page.waitForTimeout(300);
   expect(await misfit(page), what).toEqual({ clipped: [] });
+  // Nothing of the open view under the tab bar or the header.
+  const view =
+    (await page.locator('dc-guide-app main > :not([hidden])').getAttribute('data-view')) ?? '';
+  expect(await spill(page, `main > [data-view=${view}]`), what).toEqual([]);
 }
 
 /** The unit lit up on the open shop's map, and whether "you are here" is drawn on it. */

@@ -171,12 +171,14 @@ export class DcGuideApp extends LitElement {
       <dc-guide-header .data=${d} .now=${c.now} .locale=${this._lang}></dc-guide-header>
       <main>
         <dc-guide-directory
+          data-view="directory"
           ?hidden=${this._tab !== 'directory'}
           .data=${d}
           .locale=${this._lang}
           .logo=${this._logo}
         ></dc-guide-directory>
         <dc-guide-promos
+          data-view="promos"
           ?hidden=${this._tab !== 'promos'}
           .data=${d}
           .locale=${this._lang}
@@ -184,6 +186,7 @@ export class DcGuideApp extends LitElement {
           @dc-guide-open=${this._onOpen}
         ></dc-guide-promos>
         <dc-guide-desk
+          data-view="desk"
           ?hidden=${this._tab !== 'desk'}
           .data=${d}
           .locale=${this._lang}

@@ -161,7 +161,7 @@ export class DcGuideDesk extends LitElement {
       @media (orientation: portrait) {
         :host {
           grid-template-columns: 1fr;
-          grid-template-rows: 55fr 45fr;
+          grid-template-rows: minmax(0, 1fr) auto;
         }
         .overlay {
           flex-direction: column;

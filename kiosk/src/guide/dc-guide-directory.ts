@@ -401,9 +401,6 @@ export class DcGuideDirectory extends LitElement {
       <p class="hint">
         ${both('hint', this.locale)[0]}<br /><span class="en">${both('hint', this.locale)[1]}</span>
       </p>
-      <p class="hint">
-        ${both('hint', this.locale)[0]}<br /><span class="en">${both('hint', this.locale)[1]}</span>
-      </p>
       <dc-guide-keyboard .locale=${this.locale} @dc-guide-key=${this._onKey}></dc-guide-keyboard>
     `;
   }
