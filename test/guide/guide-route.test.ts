@@ -140,3 +140,14 @@ describe('a guide screen\'s "you are here"', () => {
     ).toBe(403);
   });
 });
+
+describe('the guide page', () => {
+  it('is served at /guide and linked from the start page', async () => {
+    const page = await fetch(`${mall.server.url}/guide`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<dc-guide-app>');
+    const home = await (await fetch(`${mall.server.url}/`)).text();
+    expect(home).toContain('href="/guide"');
+    expect(home).toContain('导视屏');
+  });
+});
