@@ -350,7 +350,14 @@ export class DcGuideDirectory extends LitElement {
     const merchants = this.data?.merchants;
     if (changed.has('data') && merchants && merchants !== this._indexed) {
       this._indexed = merchants;
-      this._index = buildIndex(merchants);
+      const index = (this._index = buildIndex(merchants));
+      // While nobody is typing: run the search's code once, so the first shopper's first
+      // keys do not wait for the browser to compile it.
+      const warm = () => {
+        for (const q of ['l', 'lan', 'ltsf', 'lantingsf', 'xqzwk', 'a201']) search(index, q);
+      };
+      if ('requestIdleCallback' in globalThis) requestIdleCallback(warm);
+      else setTimeout(warm, 500);
     }
   }
 
