@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { misfit, SCREENS, spill } from '../helpers/fit.ts';
+import type { Json } from '../helpers/server.ts';
 import { busyMall, type GuideMall } from './guide-fixture.ts';
 
 /** Where the screenshots go (to look at them): GUIDE_SHOTS, or a temp folder. */
@@ -19,7 +20,32 @@ beforeAll(async () => {
   // Eight more shops on 2F with long names: the busiest directory page.
   mall = await busyMall({ crowd: 8 });
   browser = await launchChromium();
+  await brandLogos();
 }, 90_000);
+
+/**
+ * Logos for a dozen of the demo shops, drawn in Chromium from their brand names and uploaded
+ * as PNGs the way the console does: the directory as a mall's would look.
+ */
+async function brandLogos() {
+  const page = await browser.newPage({ viewport: { width: 240, height: 240 } });
+  const shops = ((await mall.cast.desk.get('/api/merchants')).body.merchants as Json[]).filter(
+    (m) => m.nameLatin && ['1F', '2F', '4F'].includes(m.floor as string),
+  );
+  const colours = ['#0f4c81', '#7a1f2b', '#1e6f5c', '#4a3b8f', '#b35c1e', '#222831'];
+  for (const [i, m] of shops.slice(0, 14).entries()) {
+    const word = String(m.nameLatin).split(' ')[0] ?? '';
+    await page.setContent(
+      `<div style="width:240px;height:240px;display:flex;flex-direction:column;align-items:center;justify-content:center;background:${colours[i % colours.length]};color:#fff;font:800 ${word.length > 6 ? 34 : 46}px 'DejaVu Sans',sans-serif;letter-spacing:2px">${word}<div style="font:500 18px 'Noto Sans CJK SC',sans-serif;margin-top:10px;opacity:.85">${m.name}</div></div>`,
+    );
+    const png = await page.screenshot({ type: 'png' });
+    const form = new FormData();
+    form.append('file', new Blob([png], { type: 'image/png' }), 'logo.png');
+    const r = await mall.cast.announcer.post(`/api/merchants/${m.id}/logo`, form);
+    if (r.status !== 201) throw new Error(`logo: ${r.text}`);
+  }
+  await page.close();
+}
 
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
@@ -241,4 +267,42 @@ describe('/guide when nobody touches it', () => {
     await fits(page, 'attract loop, portrait');
     await shot(page, 'portrait-attract');
   }, 60_000);
+});
+
+describe('/guide without the server', () => {
+  it('keeps showing the last data and logos after a reload, with a quiet offline mark', async () => {
+    const page = await openGuide('landscape');
+    const logo = page.locator('dc-guide-directory [data-testid=results] img.logo').first();
+    await logo.waitFor();
+    expect(await logo.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(await page.locator('[data-testid=offline]').count()).toBe(0);
+    // The service worker holds the page, the page holds its data and logos.
+    await page.evaluate(async () => {
+      const g = globalThis as unknown as {
+        navigator: { serviceWorker: { ready: Promise<unknown>; controller: unknown } };
+        caches: { open(n: string): Promise<{ match(u: string): Promise<unknown> }> };
+      };
+      await g.navigator.serviceWorker.ready;
+      for (
+        let i = 0;
+        i < 100 && !(await (await g.caches.open('deskcast-guide-v1')).match('/api/guide'));
+        i++
+      )
+        await new Promise((r) => setTimeout(r, 100));
+    });
+    await page.reload();
+    await page.locator('dc-guide-directory [data-testid=results]').waitFor();
+    await page.context().setOffline(true);
+    await page.reload();
+    await page.locator('dc-guide-directory [data-testid=results] img.logo').first().waitFor();
+    await page.locator('[data-testid=offline]').waitFor();
+    expect(await read(page, '[data-testid=offline]')).toBe('离线 · 显示最近的信息');
+    // Search still works on what was kept.
+    await tap(page, 'ltsf');
+    await expect.poll(() => firstResult(page).textContent()).toContain('兰亭沙发');
+    await fits(page, 'offline');
+    await shot(page, 'landscape-offline');
+    await page.context().setOffline(false);
+    await page.locator('[data-testid=offline]').waitFor({ state: 'detached', timeout: 30_000 });
+  }, 90_000);
 });

@@ -137,7 +137,7 @@ export class DcGuideApp extends LitElement {
   private readonly _c = new GuideController(this);
   @state() private _tab: GuideTab = 'directory';
   @state() private _lang: Lang = 'zh';
-  private readonly _logo = (url: string | null) => this._c.logos.get(url);
+  private _logoFn?: { version: number; fn: (url: string | null) => string | undefined };
 
   constructor() {
     super();
@@ -163,6 +163,10 @@ export class DcGuideApp extends LitElement {
     const c = this._c;
     if (!c.token) return html`<dc-pairing kind="guide"></dc-pairing>`;
     const d = c.data;
+    // A new function once a logo has loaded, so the elements that show logos draw again.
+    const v = c.logos.version;
+    if (this._logoFn?.version !== v) this._logoFn = { version: v, fn: (url) => c.logos.get(url) };
+    const logo = this._logoFn.fn;
     if (!d)
       return html`<p class="loading">
         ${c.live.error ? `无法载入 · Could not load: ${c.live.error}` : '正在载入… Loading…'}
@@ -175,14 +179,14 @@ export class DcGuideApp extends LitElement {
           ?hidden=${this._tab !== 'directory'}
           .data=${d}
           .locale=${this._lang}
-          .logo=${this._logo}
+          .logo=${logo}
         ></dc-guide-directory>
         <dc-guide-promos
           data-view="promos"
           ?hidden=${this._tab !== 'promos'}
           .data=${d}
           .locale=${this._lang}
-          .logo=${this._logo}
+          .logo=${logo}
           @dc-guide-open=${this._onOpen}
         ></dc-guide-promos>
         <dc-guide-desk
@@ -214,8 +218,8 @@ export class DcGuideApp extends LitElement {
           ${T.language[this._lang]}
         </button>
       </nav>
-      ${c.offline || c.live.stream === 'down' ? html`<div class="offline" data-testid="offline" role="status">${T.offline[this._lang]}</div>` : nothing}
-      ${c.attract ? html`<dc-guide-attract data-testid="attract" .data=${d} .now=${c.now} .logo=${this._logo}></dc-guide-attract>` : nothing}
+      ${c.offline ? html`<div class="offline" data-testid="offline" role="status">${T.offline[this._lang]}</div>` : nothing}
+      ${c.attract ? html`<dc-guide-attract data-testid="attract" .data=${d} .now=${c.now} .logo=${logo}></dc-guide-attract>` : nothing}
     `;
   }
 

@@ -66,6 +66,8 @@ export class GuideController implements ReactiveController {
       this._host.requestUpdate();
     }, 1000);
     this.touch();
+    addEventListener('online', this._recheck);
+    addEventListener('offline', this._recheck);
     Object.defineProperty(globalThis, '__deskcastGuide', {
       value: guideView(this),
       configurable: true,
@@ -76,7 +78,12 @@ export class GuideController implements ReactiveController {
     this.live.stop();
     clearInterval(this._clock);
     clearTimeout(this._idle);
+    removeEventListener('online', this._recheck);
+    removeEventListener('offline', this._recheck);
   }
+
+  /** The network came or went: find out now, not at the next minute. */
+  private readonly _recheck = () => void this.live.refresh();
 
   get data(): GuideData | undefined {
     return this.live.value;

@@ -8,6 +8,8 @@ const LOGO_CACHE = 'deskcast-guide-images-v1';
  * the token, kept (Cache API, for a start without the server) and shown as a data URL.
  */
 export class LogoCache {
+  /** Goes up with every logo loaded: a new lookup function for the elements that show them. */
+  version = 0;
   private readonly _urls = new Map<string, string>();
   private readonly _loading = new Set<string>();
 
@@ -48,6 +50,7 @@ export class LogoCache {
     });
     if (this._urls.size >= MAX) this._urls.delete(this._urls.keys().next().value as string);
     this._urls.set(url, dataUrl);
+    this.version++;
     this._changed();
   }
 }
