@@ -2,6 +2,7 @@
 import { benchApiLatency } from './api-latency.ts';
 import { benchConsolePlays } from './console-plays.ts';
 import { benchConsoleToday } from './console-today.ts';
+import { benchGuide } from './guide.ts';
 import { benchPlanYear } from './plan-year.ts';
 import { benchPlayerTiming } from './player-timing.ts';
 import { benchQueueBoard } from './queue-board.ts';
@@ -16,5 +17,6 @@ await benchQueueBoard();
 await benchConsoleToday();
 await benchConsolePlays();
 await (await import('./console-save.ts')).benchConsoleSave();
+await benchGuide();
 // Last: about seven minutes of a real Chromium playing a compressed program.
 await benchPlayerTiming();

@@ -32,6 +32,7 @@ export default defineConfig({
         board: resolve(here, 'board/index.html'),
         ticket: resolve(here, 'ticket/index.html'),
         console: resolve(here, 'console/index.html'),
+        guide: resolve(here, 'guide/index.html'),
         sw: resolve(here, 'src/sw.ts'),
       },
       // The service worker must keep a stable name at the root of its scope.

@@ -7,6 +7,7 @@ import { authRoutes } from './auth/routes.ts';
 import type { AppContext } from './context.ts';
 import { eventRoutes } from './events/routes.ts';
 import { announcementRoutes } from './announcements/routes.ts';
+import { guideRoutes } from './guide/routes.ts';
 import { apiError, onError } from './http/errors.ts';
 import { mediaFileRoutes } from './media/file-route.ts';
 import { mediaRoutes } from './media/routes.ts';
@@ -43,7 +44,8 @@ function apiRoutes() {
     .route('/', playReportRoutes)
     .route('/', speechRoutes)
     .route('/', queueRoutes)
-    .route('/', weatherRoutes);
+    .route('/', weatherRoutes)
+    .route('/', guideRoutes);
 }
 
 /** The whole HTTP surface of one server: API, event stream, media and pages, on one origin. */

@@ -17,6 +17,8 @@ import { mediaLibrary } from './media/library.ts';
 import { scheduleService } from './program/schedule-service.ts';
 import { announcementStore } from './announcements/store.ts';
 import { templateStore } from './announcements/template-store.ts';
+import { guideService } from './guide/guide-service.ts';
+import { guideScreenStore } from './guide/here-store.ts';
 import { importMerchantsOnce } from './merchants/import-file.ts';
 import { imageStore } from './merchants/image-store.ts';
 import { merchantStore } from './merchants/store.ts';
@@ -82,6 +84,17 @@ export async function createContext(config: Config, log: Logger = createLogger(c
   const plays = playLog(db);
   const streams = streamPresence();
 
+  const weather = weatherService({
+    store: forecasts,
+    schedules,
+    bus,
+    log,
+    now,
+    ...config.weather,
+    provider: providerFromConfig(config.weather),
+  });
+  const screens = guideScreenStore(db);
+
   const ctx = {
     config,
     log,
@@ -122,15 +135,9 @@ export async function createContext(config: Config, log: Logger = createLogger(c
     /** The front-desk queue: tickets, counters, calls, figures. */
     queue,
     /** The day's weather forecast: typed in, or fetched from the configured provider. */
-    weather: weatherService({
-      store: forecasts,
-      schedules,
-      bus,
-      log,
-      now,
-      ...config.weather,
-      provider: providerFromConfig(config.weather),
-    }),
+    weather,
+    /** The guide screen's data: directory, promos, floor maps, and where each screen stands. */
+    guide: guideService({ merchants, promos, schedules, weather, screens, config, log }),
     /** Registers something to close on shutdown (open event streams, timers). */
     onClose(fn: () => void): () => void {
       closers.push(fn);

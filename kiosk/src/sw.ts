@@ -1,21 +1,26 @@
 /// <reference lib="webworker" />
 /**
- * The player's service worker: keeps the page shell (HTML, scripts) for a reload while the
+ * The kiosks' service worker (player, guide screen): keeps the page shell (HTML, scripts) for a reload while the
  * server is away, and answers media, speech and plans from the caches the page filled.
  */
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = 'deskcast-shell-v1';
 const READ_FROM = ['deskcast-media-v1', 'deskcast-plans-v1', SHELL];
 
-/** The page and the scripts it loads, found in the page itself (their names carry a hash). */
+/** The pages that run without the server: the player, and the guide screen (its data and logos it keeps itself). */
+const OFFLINE_PAGES = ['/player', '/guide'];
+
+/** Each page and the scripts it loads, found in the page itself (their names carry a hash). */
 async function cacheShell(): Promise<void> {
   const cache = await caches.open(SHELL);
-  const page = await fetch('/player', { cache: 'no-store' });
-  if (!page.ok) return;
-  const html = await page.clone().text();
-  await cache.put('/player', page);
-  const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
-  await cache.addAll(assets);
+  for (const path of OFFLINE_PAGES) {
+    const page = await fetch(path, { cache: 'no-store' });
+    if (!page.ok) continue;
+    const html = await page.clone().text();
+    await cache.put(path, page);
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
+    await cache.addAll(assets);
+  }
 }
 
 sw.addEventListener('install', (e) => {

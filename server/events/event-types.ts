@@ -51,6 +51,8 @@ export const eventPayloads = {
   }),
   /** A forecast was typed in, cleared or fetched (or a fetch failed): GET /api/weather again. */
   'weather-changed': z.object({ dates: z.array(z.string()), reason: z.string() }),
+  /** A guide screen's setting changed ("you are here"): those screens read GET /api/guide. */
+  'guide-changed': z.object({ reason: z.string(), deviceIds: z.array(z.number()) }),
   /** Sent to one client that missed too much to catch up: reload everything. */
   resync: z.object({ latestId: z.number() }),
 } as const;

@@ -50,6 +50,14 @@ const KIOSK_PAGES: Link[] = [
     what: '显示并语音播报叫号',
     whatEn: 'Shows and speaks the numbers called',
   },
+  {
+    href: '/guide',
+    zh: '导视屏',
+    en: 'Guide screen',
+    what: '顾客触屏找店铺、看楼层图与优惠，在服务台取号、看叫号（需登记设备）',
+    whatEn:
+      'Shoppers find shops on the floor maps, see offers, take a number (a registered device)',
+  },
 ];
 
 const SETUP: [string, string][] = [

@@ -32,6 +32,8 @@ export function kioskPages(dist = KIOSK_DIST) {
       .get('/counter', page('counter'))
       .get('/board', page('board'))
       .get('/ticket/:token', page('ticket'))
+      // The guide screen: directory, floor maps, offers, the service desk.
+      .get('/guide', page('guide'))
       // The console routes its pages in the browser: every /console/… path is the same page.
       .get('/console', page('console'))
       .get('/console/*', page('console'))

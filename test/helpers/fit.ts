@@ -92,3 +92,74 @@ export async function misfit(page: Page): Promise<Misfit> {
     return scroll ? { scroll, clipped } : { clipped };
   });
 }
+
+/**
+ * What spills out of a region of the page (`selector`, found through shadow roots): elements
+ * with text that reach beyond its box, so something else is drawn over them (a keyboard under
+ * the tab bar) though nothing scrolls and nothing leaves the window. Named as `misfit` names.
+ */
+export async function spill(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    interface El {
+      tagName: string;
+      className: unknown;
+      textContent: string | null;
+      shadowRoot: { children: ArrayLike<El>; querySelector(s: string): El | null } | null;
+      children: ArrayLike<El>;
+      querySelector(s: string): El | null;
+      getBoundingClientRect(): {
+        left: number;
+        top: number;
+        right: number;
+        bottom: number;
+        width: number;
+        height: number;
+      };
+    }
+    const g = globalThis as unknown as {
+      document: { body: El };
+      getComputedStyle(e: El): { display: string; visibility: string };
+    };
+    const find = (root: El, s: string): El | null => {
+      const hit = root.querySelector(s) ?? root.shadowRoot?.querySelector(s) ?? null;
+      if (hit) return hit;
+      for (const c of [
+        ...Array.from(root.shadowRoot?.children ?? []),
+        ...Array.from(root.children),
+      ]) {
+        const f = find(c, s);
+        if (f) return f;
+      }
+      return null;
+    };
+    const region = find(g.document.body, sel);
+    if (!region) return [`no ${sel} on the page`];
+    const r = region.getBoundingClientRect();
+    const out: string[] = [];
+    const name = (e: El) => {
+      const cls =
+        typeof e.className === 'string' && e.className
+          ? `.${e.className.split(/\s+/).join('.')}`
+          : '';
+      return `${e.tagName.toLowerCase()}${cls} "${(e.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}"`;
+    };
+    const walk = (e: El) => {
+      const style = g.getComputedStyle(e);
+      if (style.display === 'none' || style.visibility === 'hidden') return;
+      const b = e.getBoundingClientRect();
+      if (b.width > 0 && b.height > 0 && (e.textContent ?? '').trim())
+        if (
+          b.left < r.left - 1 ||
+          b.top < r.top - 1 ||
+          b.right > r.right + 1 ||
+          b.bottom > r.bottom + 1
+        )
+          out.push(`spills out of ${sel}: ${name(e)}`);
+      for (const c of Array.from(e.shadowRoot?.children ?? [])) walk(c);
+      for (const c of Array.from(e.children)) walk(c);
+    };
+    for (const c of Array.from(region.shadowRoot?.children ?? [])) walk(c);
+    for (const c of Array.from(region.children)) walk(c);
+    return out;
+  }, selector);
+}

@@ -19,6 +19,7 @@ const TYPES = [
   'queue-called',
   'queue-rating',
   'weather-changed',
+  'guide-changed',
 ] as const;
 export type StreamEventType = (typeof TYPES)[number];
 

@@ -16,6 +16,7 @@ import { toast, toastError } from '../toast.ts';
 import { explain } from './people-format.ts';
 import { formStyles } from './people-styles.ts';
 import './dc-people-pair.ts';
+import '../devices/dc-guide-place.ts';
 
 type Dialog =
   | { kind: 'pair'; code: string }
@@ -124,7 +125,17 @@ export class DcPeopleDevices extends LitElement {
             (d) =>
               html`<tr data-device=${d.name}>
                 <td><strong>${d.name}</strong></td>
-                <td>${KIND_NAMES[d.kind].zh}<span class="sub">${KIND_NAMES[d.kind].en}</span></td>
+                <td>
+                  ${KIND_NAMES[d.kind].zh}<span class="sub">${KIND_NAMES[d.kind].en}</span>
+                  ${
+                    d.kind === 'guide'
+                      ? html`<dc-guide-place
+                          .api=${this.session.api}
+                          .deviceId=${d.id}
+                        ></dc-guide-place>`
+                      : nothing
+                  }
+                </td>
                 <td>
                   ${
                     d.online
