@@ -130,10 +130,17 @@ describe('console shell', () => {
     const admin = await openConsole(browser, server.url, 'admin', 'admin-test-password');
     await admin.goto(`${server.url}/console/media`);
     await admin.locator('dc-page-media').waitFor();
+    // The test tsconfig has no DOM types: the page's globals, as far as this reads them.
+    type Win = {
+      document: { documentElement: { scrollHeight: number } };
+      scrollTo(x: number, y: number): void;
+    };
     await expect
-      .poll(() => admin.evaluate(() => globalThis.document.documentElement.scrollHeight))
+      .poll(() =>
+        admin.evaluate(() => (globalThis as unknown as Win).document.documentElement.scrollHeight),
+      )
       .toBeGreaterThan(768 * 1.5);
-    await admin.evaluate(() => globalThis.scrollTo(0, 100_000));
+    await admin.evaluate(() => (globalThis as unknown as Win).scrollTo(0, 100_000));
     const links = admin.locator('dc-console-nav a');
     const inView = async (i: number) => {
       const box = await links.nth(i).boundingBox();
