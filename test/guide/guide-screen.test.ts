@@ -36,7 +36,7 @@ async function brandLogos() {
   for (const [i, m] of shops.slice(0, 14).entries()) {
     const word = String(m.nameLatin).split(' ')[0] ?? '';
     await page.setContent(
-      `<div style="width:240px;height:240px;display:flex;flex-direction:column;align-items:center;justify-content:center;background:${colours[i % colours.length]};color:#fff;font:800 ${word.length > 6 ? 34 : 46}px 'DejaVu Sans',sans-serif;letter-spacing:2px">${word}<div style="font:500 18px 'Noto Sans CJK SC',sans-serif;margin-top:10px;opacity:.85">${m.name}</div></div>`,
+      `<div style="width:240px;height:240px;display:flex;flex-direction:column;align-items:center;justify-content:center;background:${colours[i % colours.length]};color:#fff;font:800 ${Math.min(46, Math.floor(290 / word.length))}px 'DejaVu Sans',sans-serif;letter-spacing:2px">${word}<div style="font:500 18px 'Noto Sans CJK SC',sans-serif;margin-top:10px;opacity:.85">${m.name}</div></div>`,
     );
     const png = await page.screenshot({ type: 'png' });
     const form = new FormData();

@@ -104,7 +104,8 @@ export class DcGuideDirectory extends LitElement {
         flex: 1;
       }
       dc-guide-keyboard {
-        margin-top: auto;
+        flex: 1;
+        min-height: 0;
       }
       .hint {
         margin: 0;
@@ -205,7 +206,7 @@ export class DcGuideDirectory extends LitElement {
         opacity: 0.35;
       }
       .floor-map {
-        flex: 1.3;
+        flex: 2;
         min-height: 0;
         border-radius: var(--g-radius);
         background: #f6f3ee;
