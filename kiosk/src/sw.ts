@@ -18,7 +18,9 @@ async function cacheShell(): Promise<void> {
     if (!page.ok) continue;
     const html = await page.clone().text();
     await cache.put(path, page);
-    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map(
+      (m) => m[1] as string,
+    );
     await cache.addAll(assets);
   }
 }
