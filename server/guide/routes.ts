@@ -6,6 +6,7 @@ import { ADMIN, ANYONE } from '../auth/roles.ts';
 import { apiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { etagMatches } from '../media/range.ts';
+import { formatIssue } from '../program/source.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const hereBody = z.strictObject({ here: z.string().min(1).max(60).nullable() });
@@ -31,9 +32,16 @@ export const guideRoutes = new Hono<AppEnv>()
     const { auth, guide } = c.var.ctx;
     const set = guide.screens.all();
     const floors = guide.floors.current();
+    // Shops the maps cannot show: their unit is not drawn on their floor (a typo, a new unit).
+    const unmapped = c.var.ctx.merchants
+      .list()
+      .filter((m) => !m.retired && floors.floors.length)
+      .filter((m) => !m.unit || !floors.floors.find((f) => f.id === m.floor)?.units[m.unit])
+      .map((m) => ({ id: m.id, name: m.name, floor: m.floor, unit: m.unit }));
     return c.json({
       here: floors.here,
-      problems: floors.problems,
+      problems: floors.problems.map(formatIssue),
+      unmapped,
       screens: auth
         .devices()
         .filter((d) => d.kind === 'guide' && !d.revokedAt)

@@ -102,6 +102,18 @@ describe('a guide screen\'s "you are here"', () => {
       { deviceId: mall.guideId, name: 'guide-1', here: '1f-entrance' },
     ]);
     expect(list.body.here.map((h: Json) => h.id)).toContain('3f-atrium');
+    expect(list.body.problems).toEqual([]);
+    // Every demo shop's unit is drawn; one on a unit the maps lack is named for the admin.
+    expect(list.body.unmapped).toEqual([]);
+    const odd = await mall.cast.announcer.post('/api/merchants', {
+      name: '新来的店',
+      floor: '2F',
+      unit: 'A299',
+      category: '其他',
+    });
+    expect((await mall.cast.admin.get('/api/guide/screens')).body.unmapped).toEqual([
+      { id: odd.body.id, name: '新来的店', floor: '2F', unit: 'A299' },
+    ]);
     const mark = mall.server.ctx.bus.latestId();
     const r = await mall.cast.admin.put(`/api/guide/screens/${mall.guideId}`, {
       here: '3f-atrium',

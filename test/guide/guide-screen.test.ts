@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
-import { misfit, SCREENS, spill } from '../helpers/fit.ts';
+import { misfit, overlaps, SCREENS, spill } from '../helpers/fit.ts';
 import type { Json } from '../helpers/server.ts';
 import { busyMall, type GuideMall } from './guide-fixture.ts';
 
@@ -36,7 +36,7 @@ async function brandLogos() {
   for (const [i, m] of shops.slice(0, 14).entries()) {
     const word = String(m.nameLatin).split(' ')[0] ?? '';
     await page.setContent(
-      `<div style="width:240px;height:240px;display:flex;flex-direction:column;align-items:center;justify-content:center;background:${colours[i % colours.length]};color:#fff;font:800 ${word.length > 6 ? 34 : 46}px 'DejaVu Sans',sans-serif;letter-spacing:2px">${word}<div style="font:500 18px 'Noto Sans CJK SC',sans-serif;margin-top:10px;opacity:.85">${m.name}</div></div>`,
+      `<div style="width:240px;height:240px;display:flex;flex-direction:column;align-items:center;justify-content:center;background:${colours[i % colours.length]};color:#fff;font:800 ${Math.min(46, Math.floor(290 / word.length))}px 'DejaVu Sans',sans-serif;letter-spacing:2px">${word}<div style="font:500 18px 'Noto Sans CJK SC',sans-serif;margin-top:10px;opacity:.85">${m.name}</div></div>`,
     );
     const png = await page.screenshot({ type: 'png' });
     const form = new FormData();
@@ -83,6 +83,12 @@ async function fits(page: Page, what: string) {
   const view =
     (await page.locator('dc-guide-app main > :not([hidden])').getAttribute('data-view')) ?? '';
   expect(await spill(page, `main > [data-view=${view}]`), what).toEqual([]);
+  // And no text drawn over other text: in the attract loop when it shows, else the open view.
+  const attract = (await page.locator('[data-testid=attract]').count()) > 0;
+  expect(
+    await overlaps(page, attract ? 'dc-guide-attract' : `main > [data-view=${view}]`),
+    what,
+  ).toEqual([]);
 }
 
 /** The unit lit up on the open shop's map, and whether "you are here" is drawn on it. */

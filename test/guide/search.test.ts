@@ -42,6 +42,9 @@ describe('merchant search', () => {
     expect(first('ltsf')).toBe('兰亭沙发');
     expect(first('lantsf')).toBe('兰亭沙发');
     expect(names('lz')).toEqual(['兰州拉面']);
+    // Found as pinyin, not as a near miss of something else.
+    expect(search(index, 'lantsf')[0]).toMatchObject({ id: 1, kind: 'pinyin' });
+    expect(search(index, 'ltsf')[0]).toMatchObject({ id: 1, kind: 'initials' });
     // Words, not characters: 重庆 is chong qing, 长虹 chang hong.
     expect(first('chongqing')).toBe('重庆小面');
     expect(first('cqxm')).toBe('重庆小面');

@@ -163,3 +163,90 @@ export async function spill(page: Page, selector: string): Promise<string[]> {
     return out;
   }, selector);
 }
+
+/**
+ * Text drawn over other text in a region (`selector`, found through shadow roots): each line
+ * of each text is compared with every other, so a card whose words run into the next card, or
+ * a panel laid over a list, is caught where a scroll-size check sees nothing.
+ */
+export async function overlaps(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    interface Rect {
+      left: number;
+      top: number;
+      right: number;
+      bottom: number;
+      width: number;
+      height: number;
+    }
+    interface N {
+      nodeType: number;
+      textContent: string | null;
+      parentElement: N | null;
+      shadowRoot: N | null;
+      childNodes: ArrayLike<N>;
+      querySelector(s: string): N | null;
+    }
+    const g = globalThis as unknown as {
+      document: {
+        body: N;
+        createRange(): { selectNodeContents(n: N): void; getClientRects(): ArrayLike<Rect> };
+      };
+      getComputedStyle(e: N): {
+        display: string;
+        visibility: string;
+        opacity: string;
+        zoom: string;
+      };
+    };
+    const find = (root: N, s: string): N | null => {
+      const hit = root.querySelector?.(s) ?? root.shadowRoot?.querySelector(s) ?? null;
+      if (hit) return hit;
+      for (const c of [
+        ...Array.from(root.shadowRoot?.childNodes ?? []),
+        ...Array.from(root.childNodes),
+      ])
+        if (c.nodeType === 1) {
+          const f = find(c, s);
+          if (f) return f;
+        }
+      return null;
+    };
+    const region = find(g.document.body, sel);
+    if (!region) return [`no ${sel} on the page`];
+    const lines: { text: string; r: Rect }[] = [];
+    const walk = (n: N) => {
+      if (n.nodeType === 3) {
+        const text = (n.textContent ?? '').trim();
+        if (!text) return;
+        const range = g.document.createRange();
+        range.selectNodeContents(n);
+        for (const r of Array.from(range.getClientRects()))
+          if (r.width > 1 && r.height > 1) lines.push({ text: text.slice(0, 30), r });
+        return;
+      }
+      if (n.nodeType !== 1) return;
+      const style = g.getComputedStyle(n);
+      if (style.display === 'none' || style.visibility === 'hidden' || style.opacity === '0')
+        return;
+      for (const c of Array.from(n.shadowRoot?.childNodes ?? [])) walk(c);
+      for (const c of Array.from(n.childNodes)) walk(c);
+    };
+    for (const c of Array.from(region.shadowRoot?.childNodes ?? [])) walk(c);
+    for (const c of Array.from(region.childNodes)) walk(c);
+    const out: string[] = [];
+    for (let i = 0; i < lines.length; i++)
+      for (let j = i + 1; j < lines.length; j++) {
+        const a = (lines[i] as { r: Rect }).r;
+        const b = (lines[j] as { r: Rect }).r;
+        // A text's box is its font's ascent to descent, taller than the letters: compare the
+        // middle of each, where the letters are.
+        const ia = a.height * 0.18;
+        const ib = b.height * 0.18;
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom - ia, b.bottom - ib) - Math.max(a.top + ia, b.top + ib);
+        if (w > 2 && h > 2) out.push(`"${lines[i]?.text}" runs into "${lines[j]?.text}"`);
+      }
+    return out;
+  }, selector);
+}

@@ -56,8 +56,55 @@ export class DcGuideAttract extends LitElement {
         color: var(--dc-muted);
         text-align: right;
       }
-      dc-guide-promos {
+      .body {
         flex: 1;
+        min-height: 0;
+        display: grid;
+        grid-template-columns: 62fr 38fr;
+        gap: 3vmin;
+      }
+      .floors {
+        display: flex;
+        flex-direction: column;
+        gap: 1.4vmin;
+        padding: 2.4vmin;
+        border-radius: 2vmin;
+        background: rgba(255, 255, 255, 0.06);
+      }
+      .floors h2 {
+        margin: 0 0 0.6vmin;
+        font-size: 3vmin;
+      }
+      .floors h2 .en {
+        font-size: 2vmin;
+      }
+      .floor {
+        flex: 1;
+        display: grid;
+        grid-template-columns: 11vmin 1fr;
+        align-items: center;
+        gap: 2vmin;
+        padding: 1.2vmin 1.6vmin;
+        border-radius: 1.4vmin;
+        background: var(--g-panel);
+      }
+      .floor b {
+        font-size: 5vmin;
+        color: var(--dc-accent);
+      }
+      .floor .what {
+        font-size: 2.5vmin;
+        line-height: 1.35;
+      }
+      .floor .what .en {
+        display: block;
+        font-size: 1.8vmin;
+      }
+      @media (orientation: portrait) {
+        .body {
+          grid-template-columns: 1fr;
+          grid-template-rows: 58fr 42fr;
+        }
       }
       .touch {
         align-self: center;
@@ -106,7 +153,10 @@ export class DcGuideAttract extends LitElement {
           <div class="date">${dateText(this.now, d.site.timezone)}</div>
         </div>
       </header>
-      <dc-guide-promos .data=${d} locale="zh" .logo=${this.logo}></dc-guide-promos>
+      <div class="body">
+        <dc-guide-promos .data=${d} locale="zh" .logo=${this.logo}></dc-guide-promos>
+        ${this._floors(d)}
+      </div>
       <div class="touch" data-testid="touch-to-start">
         <svg viewBox="0 0 24 24" width="5vmin" height="5vmin" aria-hidden="true">
           <path
@@ -117,6 +167,26 @@ export class DcGuideAttract extends LitElement {
         ${T.touch.zh} <span class="en">${T.touch.en}</span>
       </div>
     `;
+  }
+
+  /** 楼层导览: what each floor sells, top floor first, as on a mall's directory board. */
+  private _floors(d: GuideData) {
+    const rank = (f: string) => (f.startsWith('B') ? -Number(f.slice(1)) : Number.parseInt(f, 10));
+    const ids = [...new Set(d.merchants.map((m) => m.floor))].sort((a, b) => rank(b) - rank(a));
+    return html`<section class="floors" data-testid="floor-guide">
+      <h2>楼层导览 <span class="en">Floor guide</span></h2>
+      ${ids.map((id) => {
+        const here = new Set(d.merchants.filter((m) => m.floor === id).map((m) => m.category));
+        const cats = d.categories.filter((c) => here.has(c.code));
+        return html`<div class="floor">
+          <b>${id}</b>
+          <div class="what">
+            ${cats.map((c) => c.zh).join(' · ')}
+            <span class="en">${cats.map((c) => c.en).join(' · ')}</span>
+          </div>
+        </div>`;
+      })}
+    </section>`;
   }
 }
 

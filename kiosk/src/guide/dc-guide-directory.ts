@@ -104,7 +104,8 @@ export class DcGuideDirectory extends LitElement {
         flex: 1;
       }
       dc-guide-keyboard {
-        margin-top: auto;
+        flex: 1;
+        min-height: 0;
       }
       .hint {
         margin: 0;
@@ -205,7 +206,7 @@ export class DcGuideDirectory extends LitElement {
         opacity: 0.35;
       }
       .floor-map {
-        flex: 1.3;
+        flex: 2;
         min-height: 0;
         border-radius: var(--g-radius);
         background: #f6f3ee;
@@ -571,13 +572,15 @@ export class DcGuideDirectory extends LitElement {
 
   private _card(d: GuideData, m: GuideMerchant) {
     const cat = d.categories.find((c) => c.code === m.category);
+    // A long name takes two lines: the brand waits for the shop's card.
+    const long = m.name.length > 10;
     return html`<button class="card" data-merchant=${m.id} @click=${() => (this._selected = m.id)}>
       ${this._logo(m)}
       <span class="text">
-        <span class="name ${m.name.length > 10 ? 'long' : ''}">${m.name}</span>
+        <span class="name ${long ? 'long' : ''}">${m.name}</span>
         <span class="meta"
           ><b>${m.floor}${m.unit ? ` · ${m.unit}` : ''}</b> ${cat ? cat[this.locale] : ''}${
-            m.nameLatin ? ` · ${m.nameLatin}` : ''
+            m.nameLatin && !long ? ` · ${m.nameLatin}` : ''
           }</span
         >
       </span>

@@ -22,6 +22,8 @@ export class DcGuideKeyboard extends LitElement {
     css`
       :host {
         display: grid;
+        grid-auto-rows: minmax(var(--g-touch), 10vmin);
+        align-content: end;
         gap: 0.9vmin;
         background: transparent;
         user-select: none;
@@ -33,7 +35,7 @@ export class DcGuideKeyboard extends LitElement {
       }
       button {
         flex: 1 1 0;
-        max-width: 8.5vmin;
+        max-width: 9.5vmin;
         min-height: var(--g-touch);
         border-radius: 1vmin;
         background: var(--g-raised);

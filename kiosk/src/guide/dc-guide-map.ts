@@ -67,6 +67,12 @@ export class DcGuideMap extends LitElement {
         stroke: #a86a00 !important;
         stroke-width: 6 !important;
       }
+      /* The way up or down from another floor: the lifts stand out. */
+      .map.via .lift rect.area,
+      .map.via .lift .icon {
+        stroke: #e03a3a;
+        stroke-width: 5;
+      }
       .map .unit.hit .unit-code {
         fill: #3b2a00;
       }
@@ -107,7 +113,11 @@ export class DcGuideMap extends LitElement {
 
   override render() {
     if (!this.floor) return nothing;
-    return html`<div class="map" data-floor=${this.floor.id}>${unsafeHTML(this.floor.svg)}</div>`;
+    // Found on another floor than this screen's: the lifts are the way there.
+    const via = !!this.unit && !!this.here && this.here.floor !== this.floor.id;
+    return html`<div class="map ${via ? 'via' : ''}" data-floor=${this.floor.id}>
+      ${unsafeHTML(this.floor.svg)}
+    </div>`;
   }
 
   override updated(changed: PropertyValues): void {
