@@ -19,6 +19,7 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /take': PUBLIC,
   'GET /counter': PUBLIC,
   'GET /board': PUBLIC,
+  'GET /guide': PUBLIC,
   'GET /ticket/:token': PUBLIC,
   'GET /console': PUBLIC,
   'GET /console/*': PUBLIC,
@@ -46,6 +47,10 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /api/pairing/:id': PUBLIC,
   'POST /api/devices/pair': ADMIN,
   'GET /api/alerts': STAFF,
+  // A guide screen too; the cast's device is a PA player, which is refused.
+  'GET /api/guide': STAFF,
+  'GET /api/guide/screens': ADMIN,
+  'PUT /api/guide/screens/:id': ADMIN,
   'GET /api/events': ANYONE,
   ...Object.fromEntries(
     ['program', 'calendar', 'volume'].flatMap((f) => [
