@@ -34,17 +34,27 @@ import { providerFromConfig } from './weather/providers.ts';
 import { forecastLookup, weatherService } from './weather/weather-service.ts';
 import { weatherStore } from './weather/weather-store.ts';
 
+export interface ContextOptions {
+  /** The server's clock; the wall clock unless a test injects one. */
+  now?: () => Date;
+}
+
 /**
  * The composition root: everything a request or a job needs, built once from the config.
  * No module keeps state of its own, so a test builds a whole server of its own.
  */
-export async function createContext(config: Config, log: Logger = createLogger(config.logLevel)) {
+export async function createContext(
+  config: Config,
+  log: Logger = createLogger(config.logLevel),
+  options: ContextOptions = {},
+) {
   mkdirSync(config.dataDir, { recursive: true });
   const db = openDatabase(join(config.dataDir, 'deskcast.sqlite'));
-  const now = () => new Date();
+  // The one clock the server reads: a test moves it to step the date as NTP or a BIOS would.
+  const now = options.now ?? (() => new Date());
   const auth = authStore(db);
   await ensureAdmin(auth, log, now(), config.adminPassword);
-  const bus = eventBus(db, log);
+  const bus = eventBus(db, log, now);
   const closers: (() => void)[] = [];
   const synth = espeakWasm();
   closers.push(() => synth.close());

@@ -66,7 +66,7 @@ export const pairingRoutes = new Hono<AppEnv>()
     (c) => {
       const { pairing, now } = c.var.ctx;
       const address = getConnInfo(c).remote.address ?? 'unknown';
-      const t = Date.now();
+      const t = now().getTime();
       const wait = pairing.throttle.waitFor(address, t);
       if (wait > 0) {
         const seconds = Math.ceil(wait / 1000);

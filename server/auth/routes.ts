@@ -31,7 +31,7 @@ export const authRoutes = new Hono<AppEnv>()
       const { username: name, password: pw } = c.req.valid('json');
       const address = getConnInfo(c).remote.address ?? 'unknown';
       const user = name.toLowerCase();
-      const t = Date.now();
+      const t = now().getTime();
       const wait = Math.max(
         loginThrottle.perAddress.waitFor(address, t),
         loginThrottle.perUser.waitFor(user, t),

@@ -13,7 +13,7 @@ type Listener = (e: EventRecord) => void;
  * Publish-subscribe with every event written to SQLite first: its id outlives a restart, so a
  * client reconnecting with Last-Event-ID is given exactly what it missed.
  */
-export function eventBus(db: Db, log: Logger) {
+export function eventBus(db: Db, log: Logger, now: () => Date = () => new Date()) {
   const listeners = new Set<Listener>();
   const q = {
     insert: db.prepare('INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?)'),
@@ -29,7 +29,7 @@ export function eventBus(db: Db, log: Logger) {
 
   return {
     publish<T extends EventType>(type: T, payload: EventPayload<T>): EventRecord {
-      const createdAt = new Date().toISOString();
+      const createdAt = now().toISOString();
       const info = q.insert.run(type, JSON.stringify(payload), createdAt);
       const record: EventRecord = { id: Number(info.lastInsertRowid), type, payload, createdAt };
       for (const l of listeners) {

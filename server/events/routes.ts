@@ -91,7 +91,7 @@ export const eventRoutes = new Hono<AppEnv>().get('/events', allow(ANYONE), (c) 
       unsubscribe();
       unregister();
       unwatch();
-      left?.(Date.now());
+      left?.(c.var.ctx.now().getTime());
     }
   });
 });

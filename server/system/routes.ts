@@ -12,7 +12,7 @@ export const systemRoutes = new Hono<AppEnv>()
     return c.json({ ...config.mall, timezone: schedules.timezone(), today: schedules.today() });
   })
   // Players estimate their offset from round trips to this; it does as little as possible.
-  .get('/time', allow(ANYONE), (c) => c.json({ now: Date.now() }))
+  .get('/time', allow(ANYONE), (c) => c.json({ now: c.var.ctx.now().getTime() }))
   .get('/health', (c) => {
     const { db, schedules, bus, now } = c.var.ctx;
     let database = 'ok';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.ts';
 import { readConfig, type Config } from '../../server/config.ts';
-import { createContext, type AppContext } from '../../server/context.ts';
+import { createContext, type AppContext, type ContextOptions } from '../../server/context.ts';
 import { createLogger } from '../../server/log.ts';
 
 export const ADMIN_PASSWORD = 'admin-test-password';
@@ -22,12 +22,13 @@ export interface TestServer {
 export async function startServer(
   env: Record<string, string> = {},
   dataDir?: string,
+  options: ContextOptions = {},
 ): Promise<TestServer> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'deskcast-data-')));
   const read = readConfig({ DATA_DIR: dir, ADMIN_PASSWORD, LOG_LEVEL: 'silent', ...env });
   if ('errors' in read) throw new Error(read.errors.join('; '));
   const config: Config = read.config;
-  const ctx = await createContext(config, createLogger('silent'));
+  const ctx = await createContext(config, createLogger('silent'), options);
   const app = createApp(ctx);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
