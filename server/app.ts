@@ -8,6 +8,7 @@ import type { AppContext } from './context.ts';
 import { eventRoutes } from './events/routes.ts';
 import { announcementRoutes } from './announcements/routes.ts';
 import { guideRoutes } from './guide/routes.ts';
+import { bodyLimits } from './http/body-limits.ts';
 import { apiError, onError } from './http/errors.ts';
 import { mediaFileRoutes } from './media/file-route.ts';
 import { mediaRoutes } from './media/routes.ts';
@@ -75,6 +76,8 @@ export function createApp(ctx: AppContext) {
   // CSRF: every unsafe request from a signed-in person must carry the session's token in a
   // header (auth/middleware.ts), whatever its content type; devices use bearer tokens, which a
   // browser never sends by itself. Hono's origin-only csrf() would add nothing to that.
+  // Before sign-in is checked, so an anonymous body is refused as early as any other.
+  app.use('/api/*', bodyLimits(ctx.config.maxUploadBytes));
   app.use('/api/*', authenticate);
   const routes = app.route('/api', apiRoutes());
   // Stored audio: devices and staff only, like the API (a device sends its bearer token).

@@ -28,11 +28,13 @@ import { scheduleStore, STORED_FILES, type StoredFile } from './program/schedule
 import { importQueueOnce } from './queue/import.ts';
 import { deviceStatus } from './system/device-status.ts';
 import { createQueue } from './queue/queue-service.ts';
-import { renderSpeech, ttsDir } from './tts/render.ts';
+import { ttsDir } from './tts/render.ts';
+import { speechService } from './tts/speech-service.ts';
 import { espeakWasm } from './tts/synthesiser.ts';
 import { providerFromConfig } from './weather/providers.ts';
 import { forecastLookup, weatherService } from './weather/weather-service.ts';
 import { weatherStore } from './weather/weather-store.ts';
+import { addDays, datesBetween } from '../core/zoned-time.ts';
 
 export interface ContextOptions {
   /** The server's clock; the wall clock unless a test injects one. */
@@ -104,6 +106,15 @@ export async function createContext(
     provider: providerFromConfig(config.weather),
   });
   const screens = guideScreenStore(db);
+  const announcements = announcementStore(db);
+  const speech = speechService({
+    dir: ttsDir(config.dataDir),
+    synth,
+    log,
+    now,
+    inUse: () => speechInUse(schedules, announcements, now()),
+  });
+  closers.push(speech.stop);
 
   const ctx = {
     config,
@@ -120,11 +131,11 @@ export async function createContext(
     merchants,
     /** Merchants' logos, stored by content hash under `DATA_DIR/images`. */
     images: imageStore(join(config.dataDir, 'images')),
-    announcements: announcementStore(db),
+    announcements,
     /** Announcement templates: the built-ins in the mall's wording, and the mall's own. */
     announcementTemplates: templateStore(db),
     /** Text-to-speech: each distinct text rendered once into `DATA_DIR/tts`, then reused. */
-    speech: { render: (text: string) => renderSpeech(text, ttsDir(config.dataDir), synth) },
+    speech,
     /** The as-played log and each player's latest playback state. */
     plays,
     /** Which devices have an event stream open. */
@@ -175,6 +186,26 @@ export async function createContext(
   return ctx;
 }
 export type AppContext = Awaited<ReturnType<typeof createContext>>;
+
+/**
+ * What the speech cache must keep: the texts of this week's plans (players fetch them the day
+ * they play) and the files of announcements still to be made.
+ */
+function speechInUse(
+  schedules: ReturnType<typeof scheduleService>,
+  announcements: ReturnType<typeof announcementStore>,
+  at: Date,
+): { texts: string[]; files: string[] } {
+  const texts: string[] = [];
+  const today = schedules.today();
+  for (const date of datesBetween(today, addDays(today, 7)))
+    for (const item of schedules.plan(date).items)
+      if (item.text && !item.media) texts.push(item.text);
+  const from = new Date(at.getTime() - 86_400_000).toISOString();
+  const to = new Date(at.getTime() + 8 * 86_400_000).toISOString();
+  const files = announcements.due(from, to).map((a) => a.audioUrl);
+  return { texts, files };
+}
 
 function readScheduleFolder(dir: string): Record<StoredFile, string> {
   return Object.fromEntries(

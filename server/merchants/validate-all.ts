@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
+import { findBadText } from '../http/text-check.ts';
 import { apiError } from '../http/errors.ts';
 
 /** One problem with a request, at its field (`dayParts.1`, or '' for the whole body). */
@@ -44,6 +45,8 @@ export function jsonBody<S extends z.ZodType>(
     }
     const r = schema.safeParse(raw);
     if (!r.success) throw refuse(fieldIssues(r.error));
+    const bad = findBadText(r.data);
+    if (bad) throw apiError(400, 'invalid', bad.message, { field: bad.field });
     c.set('body', r.data);
     await next();
   };

@@ -12,7 +12,9 @@ import type { Calendar } from './calendar-schema.ts';
 import { calendarWarnings, type CalendarWarning } from './calendar-warnings.ts';
 import { checkEventFit } from './check-event-fit.ts';
 import {
+  capIssues,
   decodeUtf8,
+  MAX_ISSUES,
   issueAt,
   parseYaml,
   replacementCharIssue,
@@ -126,19 +128,21 @@ export function parseSchedules(
   if (options.now !== undefined)
     found.push(...calendarWarnings(schedules.calendar, options.now).map(holidayFinding));
   const findings = found.filter((f) => !failed.has(f.file));
-  const located = (severity: 'error' | 'warning') =>
-    findings
-      .filter((f) => f.severity === severity)
-      .map((f) => {
-        const source = sources[f.file];
-        if (source) {
-          const issue = issueAt(source, f.path, f.message, f.atKey);
-          return f.code ? { ...issue, code: f.code } : issue;
-        }
-        // Promo records from the database: name the promo instead of a line.
-        const promo = schedules.promos[Number(f.path[1])];
-        return { file: 'promos', line: 0, col: 0, message: `${promo?.id ?? '?'}: ${f.message}` };
-      });
+  // Each finding is located by a walk of its file: only as many as a person will read.
+  const located = (severity: 'error' | 'warning') => {
+    const all = findings.filter((f) => f.severity === severity);
+    const shown = all.slice(0, MAX_ISSUES).map((f) => {
+      const source = sources[f.file];
+      if (source) {
+        const issue = issueAt(source, f.path, f.message, f.atKey);
+        return f.code ? { ...issue, code: f.code } : issue;
+      }
+      // Promo records from the database: name the promo instead of a line.
+      const promo = schedules.promos[Number(f.path[1])];
+      return { file: 'promos', line: 0, col: 0, message: `${promo?.id ?? '?'}: ${f.message}` };
+    });
+    return capIssues(shown, all.length);
+  };
   errors.push(...located('error'));
   const warnings = located('warning');
   return errors.length ? { errors, warnings } : { schedules, errors, warnings };

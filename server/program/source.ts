@@ -1,4 +1,14 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { z } from 'zod';
 
 /** A problem found in a file, where a person can find it: `program.yaml:12:5: message`. */
@@ -107,18 +117,101 @@ export function replacementCharIssue(file: string, text: string): SourceIssue | 
 
 const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
+/**
+ * The most YAML tokens a schedule file may have: the shipped program has about 1,200 and a
+ * calendar with ten years of holidays fewer than 5,000. Past it a file is refused before it is
+ * parsed, since parsing costs time that every player's clock sync and every call waits behind.
+ */
+export const MAX_YAML_TOKENS = 25_000;
+/** Past this many problems a person reads no further: the rest are counted, not listed. */
+export const MAX_ISSUES = 200;
+
 export function parseYaml(
   file: string,
   text: string,
 ): { source: SourceFile; issues: SourceIssue[] } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const tooBig = tokenLimitIssue(file, text);
+  if (tooBig) return { source: { file, doc: parseDocument(''), lines }, issues: [tooBig] };
+  // yaml's own `uniqueKeys` compares every key with every other: a file of 16,000 keys took
+  // seconds. Duplicates are found below with a set per map instead.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   const source = { file, doc, lines };
-  const issues = [...doc.errors, ...doc.warnings].map((e) => {
+  const issues: SourceIssue[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    if (issues.length >= MAX_ISSUES) break;
     const pos = lines.linePos(e.pos[0]);
-    return { file, line: pos.line, col: pos.col, message: e.message.split('\n')[0] ?? e.message };
+    issues.push({
+      file,
+      line: pos.line,
+      col: pos.col,
+      message: e.message.split('\n')[0] ?? e.message,
+    });
+  }
+  if (issues.length === 0) issues.push(...duplicateKeys(source));
+  return { source, issues: capIssues(issues, doc.errors.length + doc.warnings.length) };
+}
+
+/** The file's token count is over the cap: where it went over, and what the cap is. */
+function tokenLimitIssue(file: string, text: string): SourceIssue | undefined {
+  let tokens = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    offset += token.length;
+    if (++tokens <= MAX_YAML_TOKENS) continue;
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return {
+      file,
+      line,
+      col: 1,
+      message: `${baseName(file)} is too large to check: more than ${MAX_YAML_TOKENS.toLocaleString('en')} YAML items by line ${line} (the shipped program has about 1,200); 文件过大，未保存`,
+    };
+  }
+  return undefined;
+}
+
+/** Each map's keys that occur twice, found in one pass with a set per map. */
+function duplicateKeys(source: SourceFile): SourceIssue[] {
+  const issues: SourceIssue[] = [];
+  visit(source.doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        const pos = source.lines.linePos(pair.key.range?.[0] ?? 0);
+        issues.push({ ...pos, file: source.file, message: `duplicate key "${key}"` });
+        if (issues.length >= MAX_ISSUES) return visit.BREAK;
+      }
+      return undefined;
+    },
   });
-  return { source, issues };
+  return issues;
+}
+
+/**
+ * The first `MAX_ISSUES` of `total` problems, and one more line saying how many were left
+ * out: a file of 100,000 mistakes answers in a page, not in megabytes.
+ */
+export function capIssues(issues: SourceIssue[], total = issues.length): SourceIssue[] {
+  if (total <= MAX_ISSUES && issues.length <= MAX_ISSUES) return issues;
+  const shown = issues.slice(0, MAX_ISSUES);
+  const more = Math.max(total, issues.length) - shown.length;
+  const first = shown[0];
+  return [
+    ...shown,
+    {
+      file: first?.file ?? '',
+      line: 0,
+      col: 0,
+      message: `… and ${more.toLocaleString('en')} more problem(s) not listed (还有 ${more} 处问题未列出)`,
+    },
+  ];
 }
 
 interface Found {
@@ -177,19 +270,41 @@ export function validateSource<S extends z.ZodType>(
   source: SourceFile,
   schema: S,
 ): { value?: z.output<S>; issues: SourceIssue[] } {
-  const result = schema.safeParse(source.doc.toJS() ?? {});
+  let data: unknown;
+  try {
+    data = source.doc.toJS() ?? {};
+  } catch (err) {
+    // An alias bomb ("billion laughs"): yaml stops expanding it and says so.
+    return {
+      issues: [
+        {
+          file: source.file,
+          line: 1,
+          col: 1,
+          message: `${baseName(source.file)} cannot be read: ${(err as Error).message.split('\n')[0]} (too many *aliases)`,
+        },
+      ],
+    };
+  }
+  const result = schema.safeParse(data);
   if (result.success) return { value: result.data, issues: [] };
-  const issues = result.error.issues.flatMap((issue): SourceIssue[] => {
+  const issues: SourceIssue[] = [];
+  let total = 0;
+  for (const issue of result.error.issues) {
     const where = describePath(issue.path);
     const prefix = where ? `${where}: ` : '';
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) =>
-        issueAt(source, [...issue.path, key], `${prefix}unknown field "${key}"`, true),
-      );
+      total += issue.keys.length;
+      // Located one by one, each a walk of its map: only those a person will read.
+      for (const key of issue.keys.slice(0, Math.max(0, MAX_ISSUES - issues.length)))
+        issues.push(issueAt(source, [...issue.path, key], `${prefix}unknown field "${key}"`, true));
+      continue;
     }
+    total++;
+    if (issues.length >= MAX_ISSUES) continue;
     // zod says "expected string, received undefined" for a field that is simply not there.
     const message = /received undefined$/.test(issue.message) ? 'is required' : issue.message;
-    return [issueAt(source, issue.path, `${prefix}${message}`)];
-  });
-  return { issues };
+    issues.push(issueAt(source, issue.path, `${prefix}${message}`));
+  }
+  return { issues: capIssues(issues, total) };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { normaliseForSpeech } from './normalise.ts';
 import { DEFAULT_VOICE, type Synthesiser, type Voice } from './synthesiser.ts';
@@ -37,15 +37,18 @@ export async function renderSpeech(
   if (!spoken) throw new RangeError('nothing to say');
   if (spoken.length > MAX_SPEECH_CHARS)
     throw new RangeError(`at most ${MAX_SPEECH_CHARS} characters can be spoken`);
-  const sha = createHash('sha256')
-    .update(JSON.stringify([synth.id, voice.voice, voice.speed, spoken]))
-    .digest('hex');
-  const name = `${sha}.wav`;
+  const name = speechName(spoken, synth.id, voice);
+  const sha = name.slice(0, -'.wav'.length);
   const file = join(dir, name);
   const result = (durationMs: number) => ({ name, file, url: `/tts/${name}`, durationMs, spoken });
 
   const cached = await durationOf(file);
-  if (cached !== undefined) return result(cached);
+  if (cached !== undefined) {
+    // The mtime says when it was last asked for: the cache keeps what is in use.
+    const t = new Date();
+    await utimes(file, t, t).catch(() => undefined);
+    return result(cached);
+  }
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${sha}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -57,6 +60,20 @@ export async function renderSpeech(
   } finally {
     await rm(tmp, { force: true });
   }
+}
+
+/** The file a text is rendered into: a hash of the engine, the voice and the words said. */
+export function speechName(spoken: string, synthId: string, voice: Voice = DEFAULT_VOICE): string {
+  const sha = createHash('sha256')
+    .update(JSON.stringify([synthId, voice.voice, voice.speed, spoken]))
+    .digest('hex');
+  return `${sha}.wav`;
+}
+
+/** The file `text` is (or would be) rendered into, after normalisation; undefined if unsayable. */
+export function speechNameOf(text: string, synthId: string, voice: Voice = DEFAULT_VOICE) {
+  const spoken = normaliseForSpeech(text);
+  return spoken ? speechName(spoken, synthId, voice) : undefined;
 }
 
 /** The WAV's length, or undefined when there is no such file (or it is not a WAV). */

@@ -38,7 +38,7 @@ interface Job {
  * (at most `maxQueued`) instead of taking every core. A render that runs past `timeoutMs` ends
  * the worker; the next render starts a fresh one.
  */
-export function espeakWasm({ timeoutMs = 60_000, maxQueued = 64 } = {}): Synthesiser {
+export function espeakWasm({ timeoutMs = 60_000, maxQueued = 16 } = {}): Synthesiser {
   const queue: Job[] = [];
   let worker: Worker | undefined;
   let running: { job: Job; timer: NodeJS.Timeout } | undefined;
