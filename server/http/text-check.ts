@@ -8,6 +8,7 @@ export interface BadText {
 // C0 controls other than tab, newline and carriage return: a NUL cuts text short in the speech
 // synthesiser and in C libraries. A surrogate half alone is not a character at all: SQLite would
 // store it as U+FFFD, so what is read back is not what was sent.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
