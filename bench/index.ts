@@ -18,5 +18,6 @@ await benchConsoleToday();
 await benchConsolePlays();
 await (await import('./console-save.ts')).benchConsoleSave();
 await benchGuide();
+await (await import('./hostile-yaml.ts')).benchHostileYaml();
 // Last: about seven minutes of a real Chromium playing a compressed program.
 await benchPlayerTiming();

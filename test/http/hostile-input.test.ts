@@ -34,8 +34,15 @@ describe('schedule files a hostile or careless hand sends', () => {
     const r = await cast.announcer.put('/api/program', { yaml: `${program}\n${keys(100_000)}\n` });
     expect(r.status).toBe(422);
     expect(r.text.length).toBeLessThan(4000);
-    expect(r.body.issues[0].message).toMatch(/too large to check: more than 25,000 YAML items/);
+    expect(r.body.issues[0].message).toMatch(
+      /too large to check: more than 5,000 lines and list items/,
+    );
     expect(await revision('program')).toBe(before);
+    // The same keys on one line, in a flow map: counted by their commas.
+    const flow = `${program}\nextra: {${keys(80_000).split('\n').join(', ')}}\n`;
+    const one = await cast.announcer.put('/api/program', { yaml: flow });
+    expect(one.status).toBe(422);
+    expect(one.body.issues[0].message).toMatch(/too large to check/);
   });
 
   it('lists the first 200 of 3,000 unknown keys, each at its line, and counts the rest', async () => {
