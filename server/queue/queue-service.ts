@@ -116,6 +116,22 @@ export function createQueue(deps: QueueDeps) {
     });
   }
 
+  /** A take retried with a key already used today: the same ticket, if it is the same take. */
+  function replay(
+    t: TicketRow,
+    input: { service: string; priority: Priority },
+    actor: Actor,
+  ): TicketView {
+    if (t.takenService !== input.service || t.priority !== input.priority || t.takenBy !== actor)
+      throw apiError(
+        422,
+        'idempotency-key-reused',
+        `Idempotency-Key: already used today for ${t.code}, a different ticket; send a new key for a new ticket`,
+        { field: 'Idempotency-Key' },
+      );
+    return view(t);
+  }
+
   const reads = queueReads({ store, snapshot, settings, now });
   const counters = counterActions({
     store,
@@ -167,9 +183,19 @@ export function createQueue(deps: QueueDeps) {
     today,
     ensureDay,
 
-    /** Issues a ticket: the next number of its service today. */
-    take(input: { service: string; priority: Priority; source: Source }, actor: Actor) {
+    /**
+     * Issues a ticket: the next number of its service today. With an idempotency key, a retry
+     * (the answer was lost: a crash, a dropped connection) gets the ticket already issued for
+     * that key today, `replayed`, rather than a second one nobody holds.
+     */
+    take(
+      input: { service: string; priority: Priority; source: Source; idempotencyKey?: string },
+      actor: Actor,
+    ): { ticket: TicketView; replayed: boolean } {
       const date = ensureDay();
+      const key = input.idempotencyKey ?? null;
+      const earlier = key === null ? undefined : store.byKey(date, key);
+      if (earlier) return { ticket: replay(earlier, input, actor), replayed: true };
       const s = snapshot(date);
       const service = s.services.find((v) => v.id === input.service);
       if (!service)
@@ -198,12 +224,13 @@ export function createQueue(deps: QueueDeps) {
           token: randomBytes(16).toString('base64url'),
           takenAt,
           takenBy: actor,
+          idempotencyKey: key,
         });
         store.log({ ticketId, date, at: takenAt, action: 'take', actor, detail: input });
         return ticketId;
       })();
       changed('ticket taken');
-      return view(store.ticket(id) as TicketRow);
+      return { ticket: view(store.ticket(id) as TicketRow), replayed: false };
     },
 
     ticket(id: number) {

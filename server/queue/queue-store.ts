@@ -70,9 +70,12 @@ export function queueStore(db: Db) {
       .pluck(),
     insertTicket: db.prepare(
       `INSERT INTO queue_tickets (date, prefix, number, code, taken_service, service, priority,
-         source, status, token, taken_at, taken_by)
+         source, status, token, taken_at, taken_by, idempotency_key)
        VALUES (@date, @prefix, @number, @code, @service, @service, @priority, @source, 'waiting',
-         @token, @takenAt, @takenBy)`,
+         @token, @takenAt, @takenBy, @idempotencyKey)`,
+    ),
+    byKey: db.prepare<[string, string], TicketRow>(
+      `SELECT ${TICKET_COLUMNS} FROM queue_tickets WHERE date = ? AND idempotency_key = ?`,
     ),
     ticket: db.prepare<[number], TicketRow>(
       `SELECT ${TICKET_COLUMNS} FROM queue_tickets WHERE id = ?`,
@@ -227,12 +230,16 @@ export function queueStore(db: Db) {
       token: string;
       takenAt: string;
       takenBy: string;
+      /** The ticket machine's Idempotency-Key, if it sent one. */
+      idempotencyKey: string | null;
     }): number {
       return Number(q.insertTicket.run(t).lastInsertRowid);
     },
     ticket: (id: number) => q.ticket.get(id),
     byToken: (token: string) => q.byToken.get(token),
     byCode: (date: string, code: string) => q.byCode.get(date, code),
+    /** The ticket taken on a date with this Idempotency-Key. */
+    byKey: (date: string, key: string) => q.byKey.get(date, key),
     waiting: (date: string) => q.waiting.all(date),
     waitingIn: (date: string, service: string) => q.waitingIn.all(date, service),
     /** A day's waiting tickets, whole, oldest first (the console's list). */

@@ -19,6 +19,7 @@ import {
   transferSchema,
 } from './queue-schema.ts';
 import { validate } from '../http/validate.ts';
+import { apiError } from '../http/errors.ts';
 
 type Vars = { var: AppEnv['Variables'] };
 
@@ -30,6 +31,20 @@ function actorOf(c: Vars): string {
 }
 
 const counter = validate('param', counterParam);
+
+/** The take's Idempotency-Key header: absent, or 8–100 letters, digits and `-_.:`. */
+function idempotencyKeyOf(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const key = header.trim();
+  if (!/^[A-Za-z0-9._:-]{8,100}$/.test(key))
+    throw apiError(
+      400,
+      'invalid',
+      'Idempotency-Key: write 8–100 letters, digits or -_.: (a fresh random one per ticket)',
+      { field: 'Idempotency-Key' },
+    );
+  return key;
+}
 
 /** `/api/queue/*`: tickets, counters, the board's state, ratings, figures and exports. */
 export const queueRoutes = new Hono<AppEnv>()
@@ -48,8 +63,13 @@ export const queueRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     // A guide screen's ticket comes from its touch page; a person's from the counter page.
     const source = body.source ?? (c.var.principal?.kind === 'device' ? 'kiosk' : 'counter');
-    const ticket = c.var.ctx.queue.take({ ...body, source }, actorOf(c));
-    return c.json({ ticket }, 201);
+    const idempotencyKey = idempotencyKeyOf(c.req.header('Idempotency-Key'));
+    const { ticket, replayed } = c.var.ctx.queue.take(
+      { ...body, source, ...(idempotencyKey ? { idempotencyKey } : {}) },
+      actorOf(c),
+    );
+    // A retry of a take that was issued: the same ticket, 200 rather than 201 Created.
+    return c.json({ ticket }, replayed ? 200 : 201);
   })
   .get('/queue/tickets/:id', allow(STAFF), validate('param', ticketParam), (c) =>
     c.json({ ticket: c.var.ctx.queue.ticket(c.req.valid('param').id) }),
