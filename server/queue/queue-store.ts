@@ -74,6 +74,9 @@ export function queueStore(db: Db) {
        VALUES (@date, @prefix, @number, @code, @service, @service, @priority, @source, 'waiting',
          @token, @takenAt, @takenBy, @idempotencyKey)`,
     ),
+    lastTakenAt: db
+      .prepare<[string], string | null>('SELECT max(taken_at) FROM queue_tickets WHERE date = ?')
+      .pluck(),
     byKey: db.prepare<[string, string], TicketRow>(
       `SELECT ${TICKET_COLUMNS} FROM queue_tickets WHERE date = ? AND idempotency_key = ?`,
     ),
@@ -218,6 +221,8 @@ export function queueStore(db: Db) {
     meta: (key: string) => q.meta.get(key),
     setMeta: (key: string, value: string) => q.setMeta.run(key, value),
 
+    /** The latest take time of a date (ISO, UTC), if any. */
+    lastTakenAt: (date: string) => q.lastTakenAt.get(date) ?? undefined,
     nextNumber: (date: string, prefix: string) => (q.lastNumber.get(date, prefix) ?? 0) + 1,
     insertTicket(t: {
       date: string;
