@@ -180,7 +180,14 @@ export function createQueue(deps: QueueDeps) {
     if (e.type === 'plan-changed') ensureDay();
   });
 
-  const status = counterStatus({ store, db, now, ensureDay, changed });
+  const status = counterStatus({
+    store,
+    db,
+    now,
+    ensureDay,
+    changed,
+    zoned: (utc) => zoned(schedules.timezone(), utc),
+  });
 
   return {
     ...status,

@@ -43,7 +43,8 @@ export function queueStore(db: Db) {
     ),
     counters: db.prepare<[], CounterRecord>(
       `SELECT number, name, default_services AS defaultServices, services, status,
-         opened_by AS openedBy, opened_at AS openedAt, priority_streak AS priorityStreak
+         opened_by AS openedBy, opened_at AS openedAt, opened_session AS openedSession,
+         priority_streak AS priorityStreak
        FROM queue_counters ORDER BY number`,
     ),
     insertCounter: db.prepare(
@@ -51,13 +52,14 @@ export function queueStore(db: Db) {
     ),
     setCounter: db.prepare(
       `UPDATE queue_counters SET status = @status, services = @services, opened_by = @openedBy,
-         opened_at = @openedAt, priority_streak = 0 WHERE number = @number`,
+         opened_at = @openedAt, opened_session = @openedSession, priority_streak = 0
+       WHERE number = @number`,
     ),
     setStatus: db.prepare('UPDATE queue_counters SET status = ? WHERE number = ?'),
     setStreak: db.prepare('UPDATE queue_counters SET priority_streak = ? WHERE number = ?'),
     closeCounters: db.prepare(
       `UPDATE queue_counters SET status = 'closed', services = '[]', opened_by = NULL,
-         opened_at = NULL, priority_streak = 0 WHERE status != 'closed'`,
+         opened_at = NULL, opened_session = NULL, priority_streak = 0 WHERE status != 'closed'`,
     ),
     meta: db.prepare<[string], string>('SELECT value FROM queue_meta WHERE key = ?').pluck(),
     setMeta: db.prepare(
@@ -197,13 +199,14 @@ export function queueStore(db: Db) {
         hours: { from: hoursFrom, until: hoursUntil },
       })),
     counters: (): CounterRow[] => q.counters.all().map(toCounter),
-    openCounter(number: number, services: string[], by: string, at: string): void {
+    openCounter(number: number, services: string[], by: string, at: string, session: string): void {
       q.setCounter.run({
         number,
         status: 'open',
         services: JSON.stringify(services),
         openedBy: by,
         openedAt: at,
+        openedSession: session,
       });
     },
     closeCounter(number: number): void {
@@ -213,6 +216,7 @@ export function queueStore(db: Db) {
         services: '[]',
         openedBy: null,
         openedAt: null,
+        openedSession: null,
       });
     },
     setCounterStatus: (number: number, status: CounterStatus) => q.setStatus.run(status, number),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { allow } from '../auth/middleware.ts';
@@ -31,6 +32,17 @@ function actorOf(c: Vars): string {
 }
 
 const counter = validate('param', counterParam);
+
+/**
+ * Which sign-in makes the request, as a counter records who opened it: a hash of the session
+ * (the session id is a secret and is not stored), or the device.
+ */
+function sessionOf(c: Vars): string {
+  const who = c.var.principal;
+  if (!who) return 'anonymous';
+  if (who.kind !== 'user') return `device:${who.name}`;
+  return createHash('sha256').update(who.sessionId).digest('base64url').slice(0, 22);
+}
 
 /** The take's Idempotency-Key header: absent, or 8–100 letters, digits and `-_.:`. */
 function idempotencyKeyOf(header: string | undefined): string | undefined {
@@ -83,7 +95,7 @@ export const queueRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.json(c.var.ctx.queue.state());
   })
-  .get('/queue/counters', allow(STAFF), (c) => c.json(c.var.ctx.queue.counterList()))
+  .get('/queue/counters', allow(STAFF), (c) => c.json(c.var.ctx.queue.counterList(sessionOf(c))))
   .get('/queue/waiting', allow(STAFF), (c) => {
     c.header('Cache-Control', 'no-store');
     const { queue } = c.var.ctx;
@@ -96,8 +108,11 @@ export const queueRoutes = new Hono<AppEnv>()
     validate('json', openSchema),
     (c) => {
       const { queue } = c.var.ctx;
-      queue.open(c.req.valid('param').number, c.req.valid('json').services, actorOf(c));
-      return c.json({ counter: queue.counterView(c.req.valid('param').number) });
+      const { services, takeover } = c.req.valid('json');
+      queue.open(c.req.valid('param').number, services, actorOf(c), sessionOf(c), takeover);
+      return c.json({
+        counter: { ...queue.counterView(c.req.valid('param').number), yours: true },
+      });
     },
   )
   .post('/queue/counters/:number/close', allow(STAFF), counter, (c) => {
