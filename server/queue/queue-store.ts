@@ -142,7 +142,7 @@ export function queueStore(db: Db) {
     ),
     transfer: db.prepare(
       `UPDATE queue_tickets SET status = 'waiting', service = @service, counter = NULL,
-         started_at = NULL, recalls = 0, transfers = transfers + 1
+         started_at = NULL, call_count = 0, recalls = 0, transfers = transfers + 1
        WHERE id = @id AND status IN ('called', 'serving')`,
     ),
     rate: db.prepare(

@@ -349,6 +349,29 @@ describe('the ticket at the counter', () => {
     expect((await counter(1, 'call-next')).body.error).toBe('queue-empty');
     expect([await next(3), await next(3), await next(3)]).toEqual(['A001', 'B001', 'B002']);
   });
+
+  it('goes to the service chosen, and is called there afresh, not as a repeat call', async () => {
+    q = await queueServer();
+    await take(q.guide, 'enquiry');
+    await take(q.guide, 'complaint');
+    // Counter 1 serves both; the customer needs a return, which counter 4 also serves.
+    await openCounter(q.desk, 1, ['enquiry', 'return', 'complaint']);
+    await counter(1, 'call-next');
+    const r = await counter(1, 'transfer', { service: 'return' });
+    expect(r.body.ticket).toMatchObject({ code: 'A001', service: 'return', callCount: 0 });
+    // Called again in its new service: a first call (callCount 1), not "再次呼叫（第 2 次）".
+    const again = await counter(1, 'call-next');
+    expect(again.body.ticket).toMatchObject({ code: 'A001', service: 'return', callCount: 1 });
+    expect(q.published('queue-called').map((p) => [p.code, p.callCount])).toEqual([
+      ['A001', 1],
+      ['A001', 1],
+    ]);
+    // A transfer names its service: none is chosen for staff.
+    await counter(1, 'finish', { category: '其他' });
+    await counter(1, 'call-next');
+    const none = await counter(1, 'transfer', {});
+    expect([none.status, none.body.field]).toEqual([400, 'service']);
+  }, 60_000);
 });
 
 describe('ratings', () => {
