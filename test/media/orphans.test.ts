@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/server.ts';
+import { ADMIN_PASSWORD, Client, startServer, type TestServer } from '../helpers/server.ts';
 
 const running: TestServer[] = [];
 afterEach(async () => {
@@ -12,14 +12,14 @@ afterEach(async () => {
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** A file as an upload killed before its row would have left it, written ten minutes ago. */
-function leftover(path: string, bytes: string): void {
+function leftover(path: string, bytes: string, agoMs = 10 * 60_000): void {
   writeFileSync(path, bytes);
-  const then = new Date(Date.now() - 10 * 60_000);
+  const then = new Date(Date.now() - agoMs);
   utimesSync(path, then, then);
 }
 
 describe('files no row refers to', () => {
-  it('are removed at start from the media and image stores; referenced and fresh files stay', async () => {
+  it('are cleared at start from the media and image stores; referenced and fresh files stay', async () => {
     const first = await startServer();
     running.push(first);
     const { dataDir, ctx } = first;
@@ -46,9 +46,21 @@ describe('files no row refers to', () => {
     await first.close();
     running.length = 0;
 
-    running.push(await startServer({}, dataDir));
+    // Set aside a week long since: a leftover of an earlier start.
+    const older = `${sha('older')}.ogg`;
+    mkdirSync(join(mediaDir, '.orphans'), { recursive: true });
+    leftover(join(mediaDir, '.orphans', older), 'older', 8 * 86_400_000);
+    const second = await startServer({}, dataDir);
+    running.push(second);
+    const admin = await new Client(second.url).login('admin', ADMIN_PASSWORD);
+    // Out of the store (never served); kept aside a week in case an older backup was restored.
     expect(existsSync(join(mediaDir, strayAudio))).toBe(false);
     expect(existsSync(join(imagesDir, strayImage))).toBe(false);
+    expect(existsSync(join(mediaDir, '.orphans', strayAudio))).toBe(true);
+    expect(existsSync(join(imagesDir, '.orphans', strayImage))).toBe(true);
+    expect(existsSync(join(mediaDir, '.orphans', older))).toBe(false);
+    expect((await admin.get(`/media/${strayAudio}`)).status).toBe(404);
+    expect((await admin.get(`/media/${shipped[0]}`)).status).toBe(200);
     for (const name of shipped) expect(existsSync(join(mediaDir, name)), name).toBe(true);
     expect(existsSync(join(imagesDir, logo))).toBe(true);
     expect(existsSync(join(mediaDir, fresh))).toBe(true);
