@@ -180,4 +180,24 @@ describe('the day’s reset under clock steps', () => {
     clock.set(new Date('2026-12-08T09:40:00+08:00'));
     expect(await take(s.guide, 'enquiry')).toMatchObject({ code: 'A001', date: '2026-12-08' });
   }, 60_000);
+
+  it('resets by itself over midnight, with nobody using the queue', async () => {
+    const clock = steppableClock(new Date(MONDAY_10));
+    const s = await steppedServer(clock);
+    const desk = await new Client(s.server.url).login('desk1', 'desk1-password');
+    await openCounter(desk, 1);
+    clock.set(new Date('2026-12-07T23:59:57+08:00'));
+    expect((await s.guide.get('/api/queue/state')).body.date).toBe('2026-12-07');
+    const reasons: string[] = [];
+    s.server.ctx.bus.subscribe((e) => {
+      if (e.type === 'queue-changed') reasons.push((e.payload as { reason: string }).reason);
+    });
+    // No request from here on: the server's own check of its clock runs the reset.
+    await expect.poll(() => reasons, { timeout: 40_000, interval: 500 }).toContain('new day');
+    const counters = (await s.guide.get('/api/queue/state')).body.counters as {
+      number: number;
+      status: string;
+    }[];
+    expect(counters.find((c) => c.number === 1)?.status).toBe('closed');
+  }, 60_000);
 });
