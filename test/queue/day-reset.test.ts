@@ -63,7 +63,7 @@ describe('the day’s reset', () => {
     await openCounter(admin, 1);
     const r = await admin.post('/api/queue/counters/1/call', { code: serving.code });
     expect([r.status, r.body.error]).toEqual([404, 'not-found']);
-  });
+  }, 60_000);
 
   it('resets at the day runner’s rollover, before anyone takes a ticket', async () => {
     q = await queueServer('2026-12-07T17:00:00+08:00');
@@ -79,7 +79,7 @@ describe('the day’s reset', () => {
       .pluck()
       .get();
     expect(row).toBe('closed');
-  });
+  }, 60_000);
 });
 
 const DAY = 86_400_000;
