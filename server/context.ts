@@ -14,6 +14,9 @@ import { playReport } from './plays/report.ts';
 import { importShippedMedia } from './media/import.ts';
 import { startLoudnessBackfill } from './media/loudness-backfill.ts';
 import { mediaLibrary } from './media/library.ts';
+import { STORED_NAME } from './media/formats.ts';
+import { sweepOrphans } from './media/orphans.ts';
+import { IMAGE_NAME } from './merchants/image-formats.ts';
 import { scheduleService } from './program/schedule-service.ts';
 import { announcementStore } from './announcements/store.ts';
 import { templateStore } from './announcements/template-store.ts';
@@ -63,11 +66,26 @@ export async function createContext(
 
   // The media library; on first start it imports the shipped folder, before the program loads.
   const media = mediaLibrary(db, join(config.dataDir, 'media'), log);
+  // Files stored by an upload the server was killed before recording: never served, removed.
+  sweepOrphans({
+    dir: join(config.dataDir, 'media'),
+    pattern: STORED_NAME,
+    used: media.usesFile,
+    log,
+    what: 'media',
+  });
   await importShippedMedia(media, config.mediaDir, log, now());
   closers.push(startLoudnessBackfill(media, log));
   // Merchants and their promos live in their tables; on first start they are imported from
   // merchants.yaml and promos.yaml, before the program loads (it is checked against them).
   const merchants = merchantStore(db);
+  sweepOrphans({
+    dir: join(config.dataDir, 'images'),
+    pattern: IMAGE_NAME,
+    used: merchants.usesLogo,
+    log,
+    what: 'image',
+  });
   importMerchantsOnce(merchants, config.schedulesDir, log, now());
   const promos = promoStore(db, merchants);
   importPromosOnce(promos, merchants, config.schedulesDir, log, now());

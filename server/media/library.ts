@@ -127,6 +127,8 @@ export function mediaLibrary(db: Db, dir: string, log: Logger) {
     get,
     all,
     /** The row of a stored file name, if any. */
+    /** Whether a row (or an earlier version of one) refers to a stored file. */
+    usesFile: (file: string) => !unused(file),
     byFile(file: string) {
       const r = q.byFile.get(file);
       return r ? fromRow(r) : undefined;

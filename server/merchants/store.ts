@@ -228,6 +228,8 @@ export function merchantStore(db: Db) {
         });
       },
     ),
+    /** Whether a merchant's logo is this stored image. */
+    usesLogo: (name: string) => (q.logoUsers.get(name) as number) > 0,
     /** Sets or clears the logo; true when the old file is no longer anyone's. */
     setLogo: db.transaction(
       (id: number, logo: string | null, by: string, now: Date): string | undefined => {

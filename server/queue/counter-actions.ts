@@ -222,7 +222,11 @@ export function counterActions(core: CounterCore) {
       return ticket;
     },
 
-    /** Back to waiting in another service, keeping its place by the original take time. */
+    /**
+     * Back to waiting in the service staff chose, keeping its place by the original take time.
+     * Its calls start again: in the new service its next call is a first call (callCount 1),
+     * not "再次呼叫（第 2 次）", even when this same counter serves that service too.
+     */
     transfer: (number: number, service: string, actor: string) =>
       act(number, 'ticket transferred', (date, c) => {
         const t = currentOf(date, c, ['called', 'serving']);

@@ -32,6 +32,8 @@ export interface StatusCore {
   store: QueueStore;
   db: Db;
   now: () => Date;
+  /** A stored UTC instant on the mall's clocks (`2026-12-07T09:12:00+08:00`). */
+  zoned: (utc: string) => string;
   ensureDay: () => string;
   changed: (reason: string) => void;
 }
@@ -39,11 +41,31 @@ export interface StatusCore {
 /** A desk user opens a counter (choosing its services), pauses it for a break, closes it. */
 export function counterStatus(core: StatusCore) {
   const { store, db, now } = core;
+  const clockOf = (utc: string) => core.zoned(utc).slice(11, 16);
   const { counterOf, refuseClosed, refuseBusy } = counterGuards(store);
   return {
-    open(number: number, services: string[] | undefined, actor: string): CounterRow {
+    /**
+     * Opens a counter for this sign-in (`session`, a hash). A counter another sign-in has open
+     * is refused with who has it and since when, unless `takeover` confirms taking it over.
+     */
+    open(
+      number: number,
+      services: string[] | undefined,
+      actor: string,
+      session: string,
+      takeover = false,
+    ): CounterRow {
       core.ensureDay();
       const c = counterOf(number);
+      if (c.status !== 'closed' && c.openedSession !== session && !takeover) {
+        const since = c.openedAt ? clockOf(c.openedAt) : undefined;
+        throw apiError(
+          409,
+          'counter-in-use',
+          `${c.name} 正由 ${c.openedBy ?? '另一台电脑'} 使用${since ? `（${since} 起）` : ''}，接管请确认 · ${c.name} is open on another desk PC (${c.openedBy ?? 'someone'}${since ? ` since ${since}` : ''}); send takeover: true to take it over`,
+          { openedBy: c.openedBy, openedAt: c.openedAt ? core.zoned(c.openedAt) : null },
+        );
+      }
       const known = new Set(store.services().map((s) => s.id));
       const chosen = [...new Set(services?.length ? services : c.defaultServices)];
       const unknown = chosen.find((s) => !known.has(s));
@@ -51,7 +73,8 @@ export function counterStatus(core: StatusCore) {
         throw apiError(400, 'unknown-service', `there is no service "${unknown}"`, {
           field: 'services',
         });
-      store.openCounter(number, chosen, actor, now().toISOString());
+      // A takeover keeps the counter's current ticket: the customer is still at that counter.
+      store.openCounter(number, chosen, actor, now().toISOString(), session);
       core.changed('counter opened');
       return counterOf(number);
     },

@@ -28,8 +28,11 @@ export function queueReads({ store, snapshot, settings, now }: ReadDeps) {
       return counterView(s, c, store.current(s.date, number));
     },
 
-    /** The counter page's view: every counter, the categories, the no-shows still recallable. */
-    counterList() {
+    /**
+     * The counter page's view: every counter, the categories, the no-shows still recallable;
+     * each counter says whether `viewer` (a sign-in's hash) is the one that opened it.
+     */
+    counterList(viewer?: string) {
       const s = snapshot();
       const model = waitModel(s);
       const { categories, noShowRecallMinutes, maxRecalls, english } = settings();
@@ -37,7 +40,10 @@ export function queueReads({ store, snapshot, settings, now }: ReadDeps) {
       const since = new Date(now().getTime() - windowMs).toISOString();
       return {
         date: s.date,
-        counters: s.counters.map((c) => counterView(s, c, store.current(s.date, c.number), model)),
+        counters: s.counters.map((c) => ({
+          ...counterView(s, c, store.current(s.date, c.number), model),
+          yours: c.status !== 'closed' && viewer !== undefined && c.openedSession === viewer,
+        })),
         categories,
         settings: { maxRecalls, noShowRecallMinutes, english },
         noShows: store.noShowsSince(s.date, since).map((t) => ({

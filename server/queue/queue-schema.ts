@@ -18,7 +18,11 @@ export const takeSchema = z.object({
   source: z.enum(SOURCES).optional(),
 });
 
-export const openSchema = z.object({ services: z.array(serviceId).max(26).optional() });
+export const openSchema = z.object({
+  services: z.array(serviceId).max(26).optional(),
+  /** Take over a counter another desk PC has open (the page asked first). */
+  takeover: z.boolean().optional(),
+});
 export const pauseSchema = z.object({ paused: z.boolean() });
 export const callSchema = z.object({ code: z.string().trim().min(1).max(12) });
 export const finishSchema = z.object({

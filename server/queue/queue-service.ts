@@ -25,7 +25,7 @@ import {
   type Snapshot,
   type TicketView,
 } from './queue-views.ts';
-import { anchorsOf, hoursToday, isOpenAt } from './service-hours.ts';
+import { anchorsOf, hoursToday, isOpenAt, resolveHours } from './service-hours.ts';
 import { ticketCode } from './ticket-code.ts';
 import { callAnnouncement } from './voice-clips.ts';
 import { RECENT_SERVICES } from './wait-estimate.ts';
@@ -37,6 +37,9 @@ export interface QueueDeps {
   now: () => Date;
   schedules: { timezone(): string; plan(date: string): DayPlan };
 }
+
+/** How often the queue looks at the clock for a new day (and a step) when nobody uses it. */
+const DAY_CHECK_MS = 15_000;
 
 /** Who did something: a desk user's name or a guide screen's. */
 export type Actor = string;
@@ -67,7 +70,31 @@ export function createQueue(deps: QueueDeps) {
     bus.publish('queue-changed', { reason });
   }
 
-  const ensureDay = dayKeeper({ db, store, log, now, today, changed });
+  /** Whether every service's hours of `date` had passed at the instant `ms`. */
+  function dayOver(date: string, ms: number): boolean {
+    const at = dateInZone(schedules.timezone(), ms);
+    if (at !== date) return at > date;
+    const msOfDay = ms - zonedDay(schedules.timezone(), date).start;
+    const a = anchors(date);
+    return store.services().every((s) => {
+      const hours = resolveHours(s.hours, a);
+      return hours === undefined || msOfDay >= hours.until;
+    });
+  }
+
+  const ensureDay = dayKeeper({
+    db,
+    store,
+    log,
+    now,
+    dateAt: (ms) => dateInZone(schedules.timezone(), ms),
+    dayOver,
+    changed,
+  });
+  // The reset without anyone touching the queue, by the server's clock (a test's, if given):
+  // the look also tells a step from time passing, so it runs often.
+  const dayCheck = setInterval(ensureDay, DAY_CHECK_MS);
+  dayCheck.unref();
 
   function snapshot(date = ensureDay()): Snapshot {
     const zone = schedules.timezone();
@@ -77,7 +104,9 @@ export function createQueue(deps: QueueDeps) {
     return {
       date,
       zone,
-      msOfDay: now().getTime() - zonedDay(zone, date).start,
+      // By the clock's own date: on a clock stepped back the queue stays on its day (numbers go
+      // on), while the hours follow the time of day the clock shows.
+      msOfDay: now().getTime() - zonedDay(zone, today()).start,
       anchors: anchors(date),
       services: store.services(),
       counters: store.counters(),
@@ -116,6 +145,22 @@ export function createQueue(deps: QueueDeps) {
     });
   }
 
+  /** A take retried with a key already used today: the same ticket, if it is the same take. */
+  function replay(
+    t: TicketRow,
+    input: { service: string; priority: Priority },
+    actor: Actor,
+  ): TicketView {
+    if (t.takenService !== input.service || t.priority !== input.priority || t.takenBy !== actor)
+      throw apiError(
+        422,
+        'idempotency-key-reused',
+        `Idempotency-Key: already used today for ${t.code}, a different ticket; send a new key for a new ticket`,
+        { field: 'Idempotency-Key' },
+      );
+    return view(t);
+  }
+
   const reads = queueReads({ store, snapshot, settings, now });
   const counters = counterActions({
     store,
@@ -135,7 +180,14 @@ export function createQueue(deps: QueueDeps) {
     if (e.type === 'plan-changed') ensureDay();
   });
 
-  const status = counterStatus({ store, db, now, ensureDay, changed });
+  const status = counterStatus({
+    store,
+    db,
+    now,
+    ensureDay,
+    changed,
+    zoned: (utc) => zoned(schedules.timezone(), utc),
+  });
 
   return {
     ...status,
@@ -167,9 +219,19 @@ export function createQueue(deps: QueueDeps) {
     today,
     ensureDay,
 
-    /** Issues a ticket: the next number of its service today. */
-    take(input: { service: string; priority: Priority; source: Source }, actor: Actor) {
+    /**
+     * Issues a ticket: the next number of its service today. With an idempotency key, a retry
+     * (the answer was lost: a crash, a dropped connection) gets the ticket already issued for
+     * that key today, `replayed`, rather than a second one nobody holds.
+     */
+    take(
+      input: { service: string; priority: Priority; source: Source; idempotencyKey?: string },
+      actor: Actor,
+    ): { ticket: TicketView; replayed: boolean } {
       const date = ensureDay();
+      const key = input.idempotencyKey ?? null;
+      const earlier = key === null ? undefined : store.byKey(date, key);
+      if (earlier) return { ticket: replay(earlier, input, actor), replayed: true };
       const s = snapshot(date);
       const service = s.services.find((v) => v.id === input.service);
       if (!service)
@@ -184,8 +246,12 @@ export function createQueue(deps: QueueDeps) {
           `${service.name} takes tickets ${h.from}–${h.until}; it is closed now`,
         );
       }
-      const takenAt = now().toISOString();
       const id = db.transaction(() => {
+        // Never before the day's last take: a clock stepped back must not put a new ticket at
+        // the head of the queue (call order goes by take time).
+        const clock = now().toISOString();
+        const last = store.lastTakenAt(date);
+        const takenAt = last !== undefined && last > clock ? last : clock;
         const number = store.nextNumber(date, service.prefix);
         const ticketId = store.insertTicket({
           date,
@@ -198,12 +264,13 @@ export function createQueue(deps: QueueDeps) {
           token: randomBytes(16).toString('base64url'),
           takenAt,
           takenBy: actor,
+          idempotencyKey: key,
         });
         store.log({ ticketId, date, at: takenAt, action: 'take', actor, detail: input });
         return ticketId;
       })();
       changed('ticket taken');
-      return view(store.ticket(id) as TicketRow);
+      return { ticket: view(store.ticket(id) as TicketRow), replayed: false };
     },
 
     ticket(id: number) {
@@ -286,7 +353,11 @@ export function createQueue(deps: QueueDeps) {
       };
     },
 
-    stop: unsubscribe,
+    stop(): void {
+      unsubscribe();
+      clearInterval(dayCheck);
+      ensureDay.remember();
+    },
   };
 }
 export type Queue = ReturnType<typeof createQueue>;

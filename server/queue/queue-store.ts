@@ -43,7 +43,8 @@ export function queueStore(db: Db) {
     ),
     counters: db.prepare<[], CounterRecord>(
       `SELECT number, name, default_services AS defaultServices, services, status,
-         opened_by AS openedBy, opened_at AS openedAt, priority_streak AS priorityStreak
+         opened_by AS openedBy, opened_at AS openedAt, opened_session AS openedSession,
+         priority_streak AS priorityStreak
        FROM queue_counters ORDER BY number`,
     ),
     insertCounter: db.prepare(
@@ -51,13 +52,14 @@ export function queueStore(db: Db) {
     ),
     setCounter: db.prepare(
       `UPDATE queue_counters SET status = @status, services = @services, opened_by = @openedBy,
-         opened_at = @openedAt, priority_streak = 0 WHERE number = @number`,
+         opened_at = @openedAt, opened_session = @openedSession, priority_streak = 0
+       WHERE number = @number`,
     ),
     setStatus: db.prepare('UPDATE queue_counters SET status = ? WHERE number = ?'),
     setStreak: db.prepare('UPDATE queue_counters SET priority_streak = ? WHERE number = ?'),
     closeCounters: db.prepare(
       `UPDATE queue_counters SET status = 'closed', services = '[]', opened_by = NULL,
-         opened_at = NULL, priority_streak = 0 WHERE status != 'closed'`,
+         opened_at = NULL, opened_session = NULL, priority_streak = 0 WHERE status != 'closed'`,
     ),
     meta: db.prepare<[string], string>('SELECT value FROM queue_meta WHERE key = ?').pluck(),
     setMeta: db.prepare(
@@ -70,9 +72,15 @@ export function queueStore(db: Db) {
       .pluck(),
     insertTicket: db.prepare(
       `INSERT INTO queue_tickets (date, prefix, number, code, taken_service, service, priority,
-         source, status, token, taken_at, taken_by)
+         source, status, token, taken_at, taken_by, idempotency_key)
        VALUES (@date, @prefix, @number, @code, @service, @service, @priority, @source, 'waiting',
-         @token, @takenAt, @takenBy)`,
+         @token, @takenAt, @takenBy, @idempotencyKey)`,
+    ),
+    lastTakenAt: db
+      .prepare<[string], string | null>('SELECT max(taken_at) FROM queue_tickets WHERE date = ?')
+      .pluck(),
+    byKey: db.prepare<[string, string], TicketRow>(
+      `SELECT ${TICKET_COLUMNS} FROM queue_tickets WHERE date = ? AND idempotency_key = ?`,
     ),
     ticket: db.prepare<[number], TicketRow>(
       `SELECT ${TICKET_COLUMNS} FROM queue_tickets WHERE id = ?`,
@@ -134,7 +142,7 @@ export function queueStore(db: Db) {
     ),
     transfer: db.prepare(
       `UPDATE queue_tickets SET status = 'waiting', service = @service, counter = NULL,
-         started_at = NULL, recalls = 0, transfers = transfers + 1
+         started_at = NULL, call_count = 0, recalls = 0, transfers = transfers + 1
        WHERE id = @id AND status IN ('called', 'serving')`,
     ),
     rate: db.prepare(
@@ -191,13 +199,14 @@ export function queueStore(db: Db) {
         hours: { from: hoursFrom, until: hoursUntil },
       })),
     counters: (): CounterRow[] => q.counters.all().map(toCounter),
-    openCounter(number: number, services: string[], by: string, at: string): void {
+    openCounter(number: number, services: string[], by: string, at: string, session: string): void {
       q.setCounter.run({
         number,
         status: 'open',
         services: JSON.stringify(services),
         openedBy: by,
         openedAt: at,
+        openedSession: session,
       });
     },
     closeCounter(number: number): void {
@@ -207,6 +216,7 @@ export function queueStore(db: Db) {
         services: '[]',
         openedBy: null,
         openedAt: null,
+        openedSession: null,
       });
     },
     setCounterStatus: (number: number, status: CounterStatus) => q.setStatus.run(status, number),
@@ -215,6 +225,8 @@ export function queueStore(db: Db) {
     meta: (key: string) => q.meta.get(key),
     setMeta: (key: string, value: string) => q.setMeta.run(key, value),
 
+    /** The latest take time of a date (ISO, UTC), if any. */
+    lastTakenAt: (date: string) => q.lastTakenAt.get(date) ?? undefined,
     nextNumber: (date: string, prefix: string) => (q.lastNumber.get(date, prefix) ?? 0) + 1,
     insertTicket(t: {
       date: string;
@@ -227,12 +239,16 @@ export function queueStore(db: Db) {
       token: string;
       takenAt: string;
       takenBy: string;
+      /** The ticket machine's Idempotency-Key, if it sent one. */
+      idempotencyKey: string | null;
     }): number {
       return Number(q.insertTicket.run(t).lastInsertRowid);
     },
     ticket: (id: number) => q.ticket.get(id),
     byToken: (token: string) => q.byToken.get(token),
     byCode: (date: string, code: string) => q.byCode.get(date, code),
+    /** The ticket taken on a date with this Idempotency-Key. */
+    byKey: (date: string, key: string) => q.byKey.get(date, key),
     waiting: (date: string) => q.waiting.all(date),
     waitingIn: (date: string, service: string) => q.waitingIn.all(date, service),
     /** A day's waiting tickets, whole, oldest first (the console's list). */

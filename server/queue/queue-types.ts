@@ -33,6 +33,8 @@ export interface CounterRow {
   status: CounterStatus;
   openedBy: string | null;
   openedAt: string | null;
+  /** A hash of the sign-in that opened it: another desk PC is asked before it takes over. */
+  openedSession: string | null;
   priorityStreak: number;
 }
 

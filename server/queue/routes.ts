@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { allow } from '../auth/middleware.ts';
@@ -19,6 +20,7 @@ import {
   transferSchema,
 } from './queue-schema.ts';
 import { validate } from '../http/validate.ts';
+import { apiError } from '../http/errors.ts';
 
 type Vars = { var: AppEnv['Variables'] };
 
@@ -30,6 +32,31 @@ function actorOf(c: Vars): string {
 }
 
 const counter = validate('param', counterParam);
+
+/**
+ * Which sign-in makes the request, as a counter records who opened it: a hash of the session
+ * (the session id is a secret and is not stored), or the device.
+ */
+function sessionOf(c: Vars): string {
+  const who = c.var.principal;
+  if (!who) return 'anonymous';
+  if (who.kind !== 'user') return `device:${who.name}`;
+  return createHash('sha256').update(who.sessionId).digest('base64url').slice(0, 22);
+}
+
+/** The take's Idempotency-Key header: absent, or 8–100 letters, digits and `-_.:`. */
+function idempotencyKeyOf(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const key = header.trim();
+  if (!/^[A-Za-z0-9._:-]{8,100}$/.test(key))
+    throw apiError(
+      400,
+      'invalid',
+      'Idempotency-Key: write 8–100 letters, digits or -_.: (a fresh random one per ticket)',
+      { field: 'Idempotency-Key' },
+    );
+  return key;
+}
 
 /** `/api/queue/*`: tickets, counters, the board's state, ratings, figures and exports. */
 export const queueRoutes = new Hono<AppEnv>()
@@ -48,8 +75,13 @@ export const queueRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     // A guide screen's ticket comes from its touch page; a person's from the counter page.
     const source = body.source ?? (c.var.principal?.kind === 'device' ? 'kiosk' : 'counter');
-    const ticket = c.var.ctx.queue.take({ ...body, source }, actorOf(c));
-    return c.json({ ticket }, 201);
+    const idempotencyKey = idempotencyKeyOf(c.req.header('Idempotency-Key'));
+    const { ticket, replayed } = c.var.ctx.queue.take(
+      { ...body, source, ...(idempotencyKey ? { idempotencyKey } : {}) },
+      actorOf(c),
+    );
+    // A retry of a take that was issued: the same ticket, 200 rather than 201 Created.
+    return c.json({ ticket }, replayed ? 200 : 201);
   })
   .get('/queue/tickets/:id', allow(STAFF), validate('param', ticketParam), (c) =>
     c.json({ ticket: c.var.ctx.queue.ticket(c.req.valid('param').id) }),
@@ -63,7 +95,7 @@ export const queueRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.json(c.var.ctx.queue.state());
   })
-  .get('/queue/counters', allow(STAFF), (c) => c.json(c.var.ctx.queue.counterList()))
+  .get('/queue/counters', allow(STAFF), (c) => c.json(c.var.ctx.queue.counterList(sessionOf(c))))
   .get('/queue/waiting', allow(STAFF), (c) => {
     c.header('Cache-Control', 'no-store');
     const { queue } = c.var.ctx;
@@ -76,8 +108,11 @@ export const queueRoutes = new Hono<AppEnv>()
     validate('json', openSchema),
     (c) => {
       const { queue } = c.var.ctx;
-      queue.open(c.req.valid('param').number, c.req.valid('json').services, actorOf(c));
-      return c.json({ counter: queue.counterView(c.req.valid('param').number) });
+      const { services, takeover } = c.req.valid('json');
+      queue.open(c.req.valid('param').number, services, actorOf(c), sessionOf(c), takeover);
+      return c.json({
+        counter: { ...queue.counterView(c.req.valid('param').number), yours: true },
+      });
     },
   )
   .post('/queue/counters/:number/close', allow(STAFF), counter, (c) => {

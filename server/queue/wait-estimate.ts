@@ -6,20 +6,35 @@
 /** How many of today's latest service times the mean is taken over. */
 export const RECENT_SERVICES = 10;
 
-/** Mean of the given service times in minutes, or the default when there are none yet. */
+/**
+ * The least a visit is taken to last, in minutes: walking up, saying hello and leaving take
+ * that much even when a visit is finished at once (a mistaken call, a quick question), so a
+ * few such visits do not promise five people ahead "about 1 minute".
+ */
+export const MIN_VISIT_MINUTES = 1;
+
+/**
+ * Mean of the given service times in minutes, each counted as at least MIN_VISIT_MINUTES, or
+ * the default when there are none yet.
+ */
 export function meanServiceMinutes(recentMs: readonly number[], defaultMinutes: number): number {
   if (recentMs.length === 0) return defaultMinutes;
-  return recentMs.reduce((a, b) => a + b, 0) / recentMs.length / 60_000;
+  const floor = MIN_VISIT_MINUTES * 60_000;
+  return recentMs.reduce((a, b) => a + Math.max(floor, b), 0) / recentMs.length / 60_000;
 }
 
-/** Whole minutes, rounded up: "about 4 minutes" should not turn out to be five. */
+/**
+ * Whole minutes, rounded up: "about 4 minutes" should not turn out to be five. Never less than
+ * MIN_VISIT_MINUTES per person ahead at each open counter, whatever mean it is given.
+ */
 export function estimateWaitMinutes(
   ahead: number,
   meanMinutes: number,
   openCounters: number,
 ): number {
   if (ahead <= 0) return 0;
-  return Math.ceil((ahead * meanMinutes) / Math.max(1, openCounters));
+  const perVisit = Math.max(MIN_VISIT_MINUTES, meanMinutes);
+  return Math.ceil((ahead * perVisit) / Math.max(1, openCounters));
 }
 
 export interface AheadRow {

@@ -66,11 +66,16 @@ export function startDayRunner(ctx: RunnerContext, options: { watchEveryMs?: num
     // A new mall time zone moves every job.
     if (e.type === 'schedule-changed' && (e.payload as { file: string }).file === 'calendar') arm();
   });
-  const stopWatch = watchClock((stepMs) => {
-    log.warn('wall clock stepped', { stepMs });
-    scheduler?.rearm();
-    schedules.invalidate(`clock stepped ${Math.round(stepMs / 1000)} s`);
-  }, options.watchEveryMs);
+  const stopWatch = watchClock(
+    (stepMs) => {
+      log.warn('wall clock stepped', { stepMs });
+      scheduler?.rearm();
+      schedules.invalidate(`clock stepped ${Math.round(stepMs / 1000)} s`);
+    },
+    options.watchEveryMs,
+    // By the server's one clock, so a step of an injected clock is seen like one of the wall's.
+    () => ({ wall: ctx.now().getTime(), mono: performance.now() }),
+  );
 
   return {
     next: () => scheduler?.next() ?? {},

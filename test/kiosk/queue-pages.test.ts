@@ -109,11 +109,14 @@ async function openCounter(number: number): Promise<Page> {
   await counter.locator('#p').fill('desk1-password');
   await counter.getByRole('button', { name: /登录/ }).click();
   await counter.locator(`dc-counter-open button[data-counter="${number}"]`).click();
-  // A counter already open (from an earlier test) goes straight to work.
+  // A counter already open by an earlier test's page (another sign-in) is taken over, as
+  // the page asks; one open by this sign-in goes straight to work.
   const next = counter.locator('button[data-action=call-next]');
   const openIt = counter.locator('[data-testid=open-counter]');
-  await next.or(openIt).first().waitFor();
+  const takeOver = counter.locator('[data-testid=takeover-counter]');
+  await next.or(openIt).or(takeOver).first().waitFor();
   if (await openIt.isVisible()) await openIt.click();
+  else if (await takeOver.isVisible()) await takeOver.click();
   await next.waitFor();
   return counter;
 }

@@ -75,6 +75,50 @@ describe('opening a counter', () => {
     expect(r.body.error).toBe('counter-closed');
   });
 
+  it('asks before taking over a counter another desk PC has open, and takes it over on confirm', async () => {
+    q = await queueServer();
+    await openCounter(q.desk, 3, ['enquiry']);
+    const ticket = await take(q.guide, 'enquiry');
+    expect((await counter(3, 'call-next')).status).toBe(200);
+    // Another desk PC (another sign-in) picks counter 3.
+    q.tick(60_000);
+    const other = q.admin;
+    const asked = await other.post('/api/queue/counters/3/open', { services: ['complaint'] });
+    expect(asked.status).toBe(409);
+    expect(asked.body).toMatchObject({
+      error: 'counter-in-use',
+      openedBy: 'desk1',
+      openedAt: '2026-12-07T10:00:00+08:00',
+    });
+    expect(asked.body.message).toContain('3号窗口 正由 desk1 使用（10:00 起）');
+    // Nothing changed: still desk1's, with its services and its customer.
+    const list = (await q.desk.get('/api/queue/counters')).body.counters;
+    expect(list.find((c: { number: number }) => c.number === 3)).toMatchObject({
+      openedBy: 'desk1',
+      services: ['enquiry'],
+      yours: true,
+      current: { code: ticket.code },
+    });
+    // The same sign-in opening it again is no takeover.
+    expect((await counter(3, 'open', { services: ['enquiry', 'return'] })).status).toBe(200);
+
+    const taken = await other.post('/api/queue/counters/3/open', {
+      services: ['complaint'],
+      takeover: true,
+    });
+    expect(taken.status).toBe(200);
+    expect(taken.body.counter).toMatchObject({
+      openedBy: 'admin',
+      services: ['complaint'],
+      current: { code: ticket.code },
+    });
+    const after = (await q.desk.get('/api/queue/counters')).body.counters;
+    expect(after.find((c: { number: number }) => c.number === 3).yours).toBe(false);
+    expect(
+      (await q.desk.post('/api/queue/counters/3/open', { takeover: 'yes' })).body,
+    ).toMatchObject({ field: 'takeover' });
+  }, 60_000);
+
   it('is for staff only', async () => {
     q = await queueServer();
     expect((await q.guide.post('/api/queue/counters/1/open', {})).status).toBe(403);
@@ -305,6 +349,29 @@ describe('the ticket at the counter', () => {
     expect((await counter(1, 'call-next')).body.error).toBe('queue-empty');
     expect([await next(3), await next(3), await next(3)]).toEqual(['A001', 'B001', 'B002']);
   });
+
+  it('goes to the service chosen, and is called there afresh, not as a repeat call', async () => {
+    q = await queueServer();
+    await take(q.guide, 'enquiry');
+    await take(q.guide, 'complaint');
+    // Counter 1 serves both; the customer needs a return, which counter 4 also serves.
+    await openCounter(q.desk, 1, ['enquiry', 'return', 'complaint']);
+    await counter(1, 'call-next');
+    const r = await counter(1, 'transfer', { service: 'return' });
+    expect(r.body.ticket).toMatchObject({ code: 'A001', service: 'return', callCount: 0 });
+    // Called again in its new service: a first call (callCount 1), not "再次呼叫（第 2 次）".
+    const again = await counter(1, 'call-next');
+    expect(again.body.ticket).toMatchObject({ code: 'A001', service: 'return', callCount: 1 });
+    expect(q.published('queue-called').map((p) => [p.code, p.callCount])).toEqual([
+      ['A001', 1],
+      ['A001', 1],
+    ]);
+    // A transfer names its service: none is chosen for staff.
+    await counter(1, 'finish', { category: '其他' });
+    await counter(1, 'call-next');
+    const none = await counter(1, 'transfer', {});
+    expect([none.status, none.body.field]).toEqual([400, 'service']);
+  }, 60_000);
 });
 
 describe('ratings', () => {

@@ -4,6 +4,7 @@ import { anchorsOf, isOpenAt, resolveHours } from '../../server/queue/service-ho
 import { normaliseCode, ticketCode } from '../../server/queue/ticket-code.ts';
 import {
   estimateWaitMinutes,
+  MIN_VISIT_MINUTES,
   meanServiceMinutes,
   peopleAhead,
 } from '../../server/queue/wait-estimate.ts';
@@ -19,6 +20,16 @@ describe('wait estimate', () => {
     expect(estimateWaitMinutes(0, 3, 2)).toBe(0);
     // No counter open yet: as if one were, rather than dividing by zero.
     expect(estimateWaitMinutes(2, 5, 0)).toBe(10);
+  });
+
+  it('does not promise five people ahead "about 1 minute" after a few very short visits', () => {
+    // Three visits finished within seconds (a mistaken call, a quick question).
+    const quick = [5_000, 3_000, 8_000];
+    expect(meanServiceMinutes(quick, 5)).toBe(MIN_VISIT_MINUTES);
+    expect(meanServiceMinutes([...quick, 5 * MIN], 5)).toBe(2);
+    // Whatever mean it is handed, each person ahead counts a minute at each open counter.
+    expect(estimateWaitMinutes(5, 0.1, 1)).toBe(5);
+    expect(estimateWaitMinutes(5, 0.1, 2)).toBe(3);
   });
 
   it('counts those called first: earlier tickets, and priority ones ahead of a normal ticket', () => {

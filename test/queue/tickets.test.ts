@@ -74,6 +74,42 @@ describe('taking a ticket', () => {
     });
   });
 
+  it('gives a retried take with the same Idempotency-Key the same ticket, not a second one', async () => {
+    q = await queueServer();
+    const key = { 'Idempotency-Key': 'tap-7f3a9c1e' };
+    const first = await q.guide.post('/api/queue/tickets', { service: 'enquiry' }, key);
+    expect(first.status).toBe(201);
+    // The answer was lost (the server was killed after storing it): the machine sends it again.
+    const again = await q.guide.post('/api/queue/tickets', { service: 'enquiry' }, key);
+    expect(again.status).toBe(200);
+    expect(again.body.ticket).toMatchObject({
+      id: first.body.ticket.id,
+      code: 'A001',
+      token: first.body.ticket.token,
+    });
+    // Nobody holds a ticket that was never handed out: the next one is A002.
+    expect((await take(q.guide, 'enquiry')).code).toBe('A002');
+    expect((await q.desk.get('/api/queue/waiting')).body.tickets).toHaveLength(2);
+    expect(q.published('queue-changed').filter((p) => p.reason === 'ticket taken')).toHaveLength(2);
+
+    // The same key for another take is a mistake, said as such; a malformed key too.
+    const other = await q.guide.post('/api/queue/tickets', { service: 'complaint' }, key);
+    expect(other.status).toBe(422);
+    expect(other.body).toMatchObject({
+      error: 'idempotency-key-reused',
+      field: 'Idempotency-Key',
+    });
+    expect(other.body.message).toContain('A001');
+    const bad = await q.guide.post(
+      '/api/queue/tickets',
+      { service: 'enquiry' },
+      { 'Idempotency-Key': 'x y' },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ field: 'Idempotency-Key' });
+    expect((await take(q.guide, 'complaint')).code).toBe('B001');
+  }, 60_000);
+
   it('lists the services with today’s hours, open or closed now', async () => {
     q = await queueServer('2026-12-07T09:25:00+08:00');
     const early = (await q.anonymous.get('/api/queue/services')).status;

@@ -33,10 +33,10 @@ export class QueueClient {
     return this._send<T>(path, { headers: this.headers(), cache: 'no-store' });
   }
 
-  post<T>(path: string, body: unknown = {}): Promise<T> {
+  post<T>(path: string, body: unknown = {}, headers: Record<string, string> = {}): Promise<T> {
     return this._send<T>(path, {
       method: 'POST',
-      headers: this.headers(true),
+      headers: { ...this.headers(true), ...headers },
       body: JSON.stringify(body),
     });
   }

@@ -95,6 +95,8 @@ export interface CounterDetail extends CounterRef {
   defaultServices: string[];
   openedBy?: string;
   openedAt?: string;
+  /** Open by this sign-in (the counter page's list only): otherwise opening it is a takeover. */
+  yours?: boolean;
   current?: Ticket;
 }
 

@@ -100,9 +100,11 @@ export class CounterController implements ReactiveController {
     this._host.requestUpdate();
   }
 
-  open(n: number, services: string[]): Promise<void> {
+  /** Opens the counter; `takeover` once the person confirmed taking it from another desk PC. */
+  open(n: number, services: string[], takeover = false): Promise<void> {
     this.choose(n);
-    return this._run('open', () => this._post(`open`, { services }), `${n} 号窗口已开放`);
+    const body = takeover ? { services, takeover } : { services };
+    return this._run('open', () => this._post(`open`, body), `${n} 号窗口已开放`);
   }
 
   act(action: Exclude<CounterAction, 'call' | 'finish' | 'transfer'>): Promise<void> {

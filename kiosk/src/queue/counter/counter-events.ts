@@ -6,7 +6,7 @@ export type CounterActDetail =
   | { action: 'call'; code: string }
   | { action: 'finish'; category: string; note: string; askRating: boolean }
   | { action: 'transfer'; service: string }
-  | { action: 'open'; counter: number; services: string[] }
+  | { action: 'open'; counter: number; services: string[]; takeover?: boolean }
   | { action: 'choose'; counter: number | undefined }
   | { action: 'take'; service: string; priority: Priority };
 export type CounterActEvent = CustomEvent<CounterActDetail>;

@@ -99,7 +99,8 @@ export class DcCounterApp extends LitElement {
       ></dc-counter-login>`;
     const data = c.live.value;
     const counter = c.counter;
-    const working = counter && counter.status !== 'closed';
+    // Open by another desk PC: this one asks before taking it over (dc-counter-open).
+    const working = counter && counter.status !== 'closed' && counter.yours;
     return html`
       <header>
         <h1>${counter ? counter.name : '窗口'} <span class="en">Counter</span></h1>
@@ -171,7 +172,7 @@ export class DcCounterApp extends LitElement {
         c.choose(d.counter);
         break;
       case 'open':
-        void c.open(d.counter, d.services);
+        void c.open(d.counter, d.services, d.takeover);
         break;
       case 'take':
         void c.takeFor(d.service, d.priority);

@@ -109,9 +109,8 @@ export class DcCounterDesk extends LitElement {
         ? k.current
         : undefined;
     const others = this.services.filter((x) => x.id !== cur?.service);
-    const transferTo = others.some((x) => x.id === this._transferTo)
-      ? this._transferTo
-      : (others[0]?.id ?? '');
+    // No service until staff picks one: a transfer never goes to the first listed by default.
+    const transferTo = others.some((x) => x.id === this._transferTo) ? this._transferTo : '';
     const noShows = this.noShows.filter((n) => k.services.includes(n.service));
     return html`
       <div class="panel">
@@ -187,13 +186,14 @@ export class DcCounterDesk extends LitElement {
               .value=${transferTo}
               @change=${(e: Event) => (this._transferTo = (e.target as HTMLSelectElement).value)}
             >
+              <option value="" ?selected=${transferTo === ''}>请选择业务 Choose a service</option>
               ${others.map((s) => html`<option .value=${s.id} ?selected=${s.id === transferTo}>${s.prefix} · ${shortName(s.name)}</option>`)}
             </select>
           </div>
           <button
             data-action="transfer"
             ?disabled=${!!this.busy || !allowed.has('transfer') || !transferTo}
-            @click=${() => this.dispatchEvent(counterAct({ action: 'transfer', service: transferTo }))}
+            @click=${() => this._transfer(transferTo)}
           >
             转移 <span class="en">Transfer</span>
           </button>
@@ -236,6 +236,13 @@ export class DcCounterDesk extends LitElement {
     >
       ${this.busy === action ? '…' : zh} <span class="en">${en}</span>
     </button>`;
+  }
+
+  private _transfer(service: string): void {
+    if (!service) return;
+    this.dispatchEvent(counterAct({ action: 'transfer', service }));
+    // The next customer's transfer is chosen afresh.
+    this._transferTo = '';
   }
 
   private _callCode(allowed: Set<CounterAction>): void {

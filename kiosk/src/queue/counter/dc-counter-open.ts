@@ -52,6 +52,13 @@ export class DcCounterOpen extends LitElement {
         margin-top: 12px;
         width: 100%;
       }
+      .in-use {
+        margin: 0 0 12px;
+        padding: 10px 12px;
+        border-left: 4px solid var(--dc-bad);
+        background: color-mix(in srgb, var(--dc-bad) 12%, transparent);
+        font-size: 16px;
+      }
     `,
   ];
 
@@ -73,6 +80,9 @@ export class DcCounterOpen extends LitElement {
 
   override render() {
     const chosen = this.counters.find((c) => c.number === this.chosen);
+    // Open on another desk PC: say whose it is; opening it here takes it over, once confirmed.
+    const inUse = chosen && chosen.status !== 'closed' && !chosen.yours;
+    const since = chosen?.openedAt?.slice(11, 16);
     return html`<div class="panel">
       <h2>选择窗口 <span class="en">Choose your counter</span></h2>
       <div class="counters" role="group">
@@ -89,7 +99,20 @@ export class DcCounterOpen extends LitElement {
       </div>
       ${
         chosen
-          ? html`<h2>${chosen.name} 办理的业务 <span class="en">Services</span></h2>
+          ? html`${
+                inUse
+                  ? html`<p class="in-use" role="alert" data-testid="counter-in-use">
+                      ${chosen.name} 正由 ${chosen.openedBy ?? '另一台电脑'}
+                      使用${since ? `（${since} 起）` : ''}，接管？
+                      <span class="en"
+                        >${chosen.name} is open on another desk PC
+                        (${chosen.openedBy ?? 'someone'}${since ? `, since ${since}` : ''}). Take it
+                        over?</span
+                      >
+                    </p>`
+                  : ''
+              }
+              <h2>${chosen.name} 办理的业务 <span class="en">Services</span></h2>
               <div class="services">
                 ${this.services.map(
                   (s) =>
@@ -103,14 +126,25 @@ export class DcCounterOpen extends LitElement {
                     >`,
                 )}
               </div>
-              <button
-                class="primary open"
-                data-testid="open-counter"
-                ?disabled=${this.busy || this._ticked.size === 0}
-                @click=${this._open}
-              >
-                开放 ${chosen.name} <span class="en">Open counter</span>
-              </button>`
+              ${
+                inUse
+                  ? html`<button
+                      class="primary open"
+                      data-testid="takeover-counter"
+                      ?disabled=${this.busy || this._ticked.size === 0}
+                      @click=${() => this._open(true)}
+                    >
+                      接管 ${chosen.name} <span class="en">Take over</span>
+                    </button>`
+                  : html`<button
+                      class="primary open"
+                      data-testid="open-counter"
+                      ?disabled=${this.busy || this._ticked.size === 0}
+                      @click=${() => this._open()}
+                    >
+                      开放 ${chosen.name} <span class="en">Open counter</span>
+                    </button>`
+              }`
           : ''
       }
     </div>`;
@@ -123,11 +157,18 @@ export class DcCounterOpen extends LitElement {
     this._ticked = next;
   }
 
-  private _open(): void {
+  private _open(takeover = false): void {
     if (!this.chosen) return;
     // In the services' own order, so "call next" serves them in that order.
     const services = this.services.filter((s) => this._ticked.has(s.id)).map((s) => s.id);
-    this.dispatchEvent(counterAct({ action: 'open', counter: this.chosen, services }));
+    this.dispatchEvent(
+      counterAct({
+        action: 'open',
+        counter: this.chosen,
+        services,
+        ...(takeover ? { takeover } : {}),
+      }),
+    );
   }
 }
 

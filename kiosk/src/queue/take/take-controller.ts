@@ -11,6 +11,18 @@ import { ticketPageRule } from './print-page.ts';
 export const TICKET_IDLE_MS = 10_000;
 /** A priority chosen and then left (the person walked off) goes back to normal. */
 const PRIORITY_IDLE_MS = 30_000;
+/** A take whose answer did not arrive is sent again this often, after these pauses. */
+const RETRY_PAUSES_MS = [500, 1500];
+
+/**
+ * A fresh random Idempotency-Key for one tap. `crypto.getRandomValues` rather than
+ * `randomUUID`: the machine may load the page over plain http on the mall's network, where
+ * `randomUUID` does not exist.
+ */
+export function newTakeKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `take-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
 
 /**
  * Owns the ticket machine's state: the services (live, with waiting counts), the chosen
@@ -31,6 +43,8 @@ export class TakeController implements ReactiveController {
   private _client?: QueueClient;
   private _idle?: ReturnType<typeof setTimeout>;
   private _clock?: ReturnType<typeof setInterval>;
+  /** A take whose answer never came: the same tap again reuses its key (the same ticket). */
+  private _unanswered?: { service: string; priority: Priority; key: string };
 
   constructor(private readonly _host: ReactiveControllerHost) {
     _host.addController(this);
@@ -92,20 +106,45 @@ export class TakeController implements ReactiveController {
     this._host.requestUpdate();
   }
 
+  /**
+   * One tap on a service: a fresh Idempotency-Key, sent again on a network failure (the server
+   * may have stored the ticket and died before answering, or the answer got lost), so a retry
+   * gets the ticket already issued rather than a second one nobody holds. If every attempt fails,
+   * the next tap on the same service keeps the key.
+   */
   async take(service: string): Promise<void> {
     if (this.taking || !this._client) return;
+    const client = this._client;
     this.taking = true;
     this.error = '';
     this._host.requestUpdate();
+    const priority = this.priority;
+    const pending = this._unanswered;
+    const key =
+      pending && pending.service === service && pending.priority === priority
+        ? pending.key
+        : newTakeKey();
+    this._unanswered = { service, priority, key };
     try {
-      const r = await this._client.post<{ ticket: Ticket }>('/api/queue/tickets', {
-        service,
-        priority: this.priority,
-        source: 'kiosk',
-      });
-      this.ticket = r.ticket;
+      const body = { service, priority, source: 'kiosk' };
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const r = await client.post<{ ticket: Ticket }>('/api/queue/tickets', body, {
+            'Idempotency-Key': key,
+          });
+          this.ticket = r.ticket;
+          break;
+        } catch (err) {
+          const pause = RETRY_PAUSES_MS[attempt];
+          if (!(err instanceof QueueError && err.status === 0) || pause === undefined) throw err;
+          await new Promise((resolve) => setTimeout(resolve, pause));
+        }
+      }
+      this._unanswered = undefined;
       this.touch();
     } catch (err) {
+      // The server answered (a refusal): that take is settled, the next tap is a new one.
+      if (!(err instanceof QueueError && err.status === 0)) this._unanswered = undefined;
       this.error =
         err instanceof QueueError && err.code === 'service-closed'
           ? '该业务现在不办理，请留意办理时间。 This service is closed now.'
