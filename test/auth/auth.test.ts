@@ -60,7 +60,7 @@ describe('auth', () => {
       username: 'desk1',
       password: 'desk1-password',
     });
-    expect(r.status).toBe(429); // even the right password waits out the window
+    expect(r.status).toBe(429); // even the right password waits out the delay
     expect(r.headers.get('retry-after')).toMatch(/^\d+$/);
   });
 

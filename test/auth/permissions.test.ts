@@ -36,6 +36,7 @@ const WHO_MAY: Record<string, Who[]> = {
   'POST /api/users': ADMIN,
   'PATCH /api/users/:id': ADMIN,
   'DELETE /api/users/:id/sessions': ADMIN,
+  'DELETE /api/auth/throttle': ADMIN,
   'GET /api/device': DEVICE,
   'GET /api/devices': ADMIN,
   'POST /api/devices': ADMIN,
