@@ -7,11 +7,10 @@ import { apiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { allow, SESSION_COOKIE, userOf } from './middleware.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { ADMIN, DEVICE_KINDS, roleSchema, STAFF, type Audience } from './roles.ts';
+import { ADMIN, DEVICE_KINDS, DEVICES, roleSchema, STAFF } from './roles.ts';
 import { isLoopback } from './sign-in-throttle.ts';
 import { SESSION_TTL_MS } from './store.ts';
 
-const DEVICE_ONLY: readonly Audience[] = ['device'];
 const username = z
   .string()
   .trim()
@@ -184,7 +183,7 @@ export const authRoutes = new Hono<AppEnv>()
   )
 
   // A player learns who it is (announcements name their target devices by id).
-  .get('/device', allow(DEVICE_ONLY), (c) => {
+  .get('/device', allow(DEVICES), (c) => {
     const me = c.var.principal;
     if (me?.kind !== 'device')
       throw apiError(403, 'forbidden', 'only a registered device has a device identity');

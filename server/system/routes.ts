@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { allow } from '../auth/middleware.ts';
-import { ANYONE } from '../auth/roles.ts';
+import { STAFF_AND_PLAYERS } from '../auth/roles.ts';
 import { calendarWarnings } from '../program/calendar-warnings.ts';
 
 /** Clock sync, health and the mall's public facts: what a kiosk and a monitoring check need. */
@@ -12,7 +12,7 @@ export const systemRoutes = new Hono<AppEnv>()
     return c.json({ ...config.mall, timezone: schedules.timezone(), today: schedules.today() });
   })
   // Players estimate their offset from round trips to this; it does as little as possible.
-  .get('/time', allow(ANYONE), (c) => c.json({ now: c.var.ctx.now().getTime() }))
+  .get('/time', allow(STAFF_AND_PLAYERS), (c) => c.json({ now: c.var.ctx.now().getTime() }))
   .get('/health', (c) => {
     const { db, schedules, now } = c.var.ctx;
     let database = 'ok';
