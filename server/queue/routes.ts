@@ -18,7 +18,9 @@ import {
   tokenParam,
   transferSchema,
 } from './queue-schema.ts';
+import { apiError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
+import { RATING_WINDOW_MS, ratingIdMatches, ticketIdOf } from './rating-id.ts';
 
 type Vars = { var: AppEnv['Variables'] };
 
@@ -30,6 +32,16 @@ function actorOf(c: Vars): string {
 }
 
 const counter = validate('param', counterParam);
+
+const ratingBody = ratingSchema
+  .extend({
+    token: ratingSchema.shape.token.optional(),
+    ratingId: z.string().min(1).max(100).optional(),
+  })
+  .refine((b) => (b.token === undefined) !== (b.ratingId === undefined), {
+    message: 'give either token (the ticket) or ratingId (the board prompt)',
+    path: ['ratingId'],
+  });
 
 /** `/api/queue/*`: tickets, counters, the board's state, ratings, figures and exports. */
 export const queueRoutes = new Hono<AppEnv>()
@@ -141,9 +153,24 @@ export const queueRoutes = new Hono<AppEnv>()
         ),
       }),
   )
-  .post('/queue/ratings', allow(DESK_AND_GUIDES), validate('json', ratingSchema), (c) => {
-    const { token, rating } = c.req.valid('json');
-    return c.json({ ticket: c.var.ctx.queue.rate(token, rating, actorOf(c)) });
+  // The ticket's own token (whoever holds the ticket), or the board's one-time rating id.
+  .post('/queue/ratings', allow(DESK_AND_GUIDES), validate('json', ratingBody), (c) => {
+    const { queue, now } = c.var.ctx;
+    const { token, ratingId, rating } = c.req.valid('json');
+    if (token !== undefined) return c.json({ ticket: queue.rate(token, rating, actorOf(c)) });
+    const who = c.var.principal;
+    if (who?.kind !== 'device' || who.deviceKind !== 'guide')
+      throw apiError(403, 'forbidden', 'only a guide screen answers its rating prompts');
+    const ticketId = ticketIdOf(ratingId ?? '');
+    const ticket = ticketId === undefined ? undefined : queue.ticket(ticketId);
+    if (!ticket || !ratingIdMatches(ratingId ?? '', ticket))
+      throw apiError(404, 'not-found', 'no such rating prompt', { field: 'ratingId' });
+    const finished = ticket.finishedAt ? Date.parse(ticket.finishedAt) : NaN;
+    if (!(now().getTime() - finished <= RATING_WINDOW_MS))
+      throw apiError(410, 'expired', `the rating prompt for ${ticket.code} has expired`, {
+        field: 'ratingId',
+      });
+    return c.json({ ticket: queue.rate(ticket.token, rating, actorOf(c)) });
   })
   .get('/queue/figures', allow(STAFF), validate('query', rangeSchema), (c) => {
     const { queue } = c.var.ctx;
