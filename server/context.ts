@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureAdmin } from './auth/bootstrap.ts';
-import { loginThrottle } from './auth/rate-limit.ts';
+import { signInThrottle } from './auth/sign-in-throttle.ts';
 import { pairingStore } from './auth/pairing-store.ts';
 import { authStore } from './auth/store.ts';
 import type { Config } from './config.ts';
@@ -140,7 +140,8 @@ export async function createContext(
     db,
     now,
     auth,
-    loginThrottle: loginThrottle(),
+    /** Wrong passwords per user name and address (auth/sign-in-throttle.ts). */
+    signInThrottle: signInThrottle(),
     bus,
     schedules,
     media,

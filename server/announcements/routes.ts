@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { allow, userOf } from '../auth/middleware.ts';
-import { ANYONE, STAFF } from '../auth/roles.ts';
+import { STAFF, STAFF_AND_PLAYERS } from '../auth/roles.ts';
 import { addDays, wallTimeToInstant } from '../../core/zoned-time.ts';
 import { apiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
@@ -52,7 +52,7 @@ export const announcementRoutes = new Hono<AppEnv>()
         .map((d) => ({ id: d.id, name: d.name, lastSeenAt: d.lastSeenAt })),
     }),
   )
-  .get('/announcements', allow(ANYONE), validate('query', listQuery), (c) => {
+  .get('/announcements', allow(STAFF_AND_PLAYERS), validate('query', listQuery), (c) => {
     const { ctx, principal } = c.var;
     const q = c.req.valid('query');
     const first = q.from ?? q.date ?? ctx.schedules.today();

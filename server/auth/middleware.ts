@@ -44,7 +44,7 @@ export function allow(audience: readonly Audience[], { beforePasswordChange = fa
       throw apiError(
         403,
         'forbidden',
-        `a ${who.kind === 'user' ? who.role : 'device'} may not do this`,
+        `a ${who.kind === 'user' ? who.role : `${who.deviceKind} device`} may not do this`,
       );
     if (
       who.kind === 'user' &&

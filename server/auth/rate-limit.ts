@@ -19,9 +19,3 @@ export function failureLimiter(limit: number, windowMs: number) {
     },
   };
 }
-
-/** Sign-in throttling: ten failures a minute from one address, five for one username. */
-export function loginThrottle() {
-  return { perAddress: failureLimiter(10, 60_000), perUser: failureLimiter(5, 60_000) };
-}
-export type LoginThrottle = ReturnType<typeof loginThrottle>;

@@ -21,20 +21,35 @@ export type Principal =
     }
   | { kind: 'device'; id: number; name: string; deviceKind: DeviceKind };
 
-/** What a route lets in: roles, and `device` for registered players and guide screens. */
-export type Audience = Role | 'device';
+/**
+ * What a route lets in: staff roles and kinds of device. Each kind of device gets only what its
+ * pages use: a player is not a ticket machine, a guide screen does not report plays.
+ */
+export type Audience = Role | DeviceKind;
 
 export function admits(audience: readonly Audience[], who: Principal): boolean {
-  if (who.kind === 'device') return audience.includes('device');
+  if (who.kind === 'device') return audience.includes(who.deviceKind);
   return who.role === 'admin' || audience.includes(who.role);
 }
 
-/** Everyone signed in, people and devices. */
-export const ANYONE: readonly Audience[] = ['admin', 'announcer', 'desk', 'device'];
 /** Staff only. */
 export const STAFF: readonly Audience[] = ['admin', 'announcer', 'desk'];
+/** Every registered device, of either kind. */
+export const DEVICES: readonly Audience[] = DEVICE_KINDS;
+/** Everyone signed in, people and devices. */
+export const ANYONE: readonly Audience[] = [...STAFF, ...DEVICES];
 /** Those who run the broadcast: program, calendar, promos, media. */
 export const BROADCAST: readonly Audience[] = ['admin', 'announcer'];
 export const ADMIN: readonly Audience[] = ['admin'];
-/** The broadcast's people and the devices that play it: the plan and what plays. */
-export const BROADCAST_AND_DEVICES: readonly Audience[] = ['admin', 'announcer', 'device'];
+/** Those who run the front-desk queue: counters, tickets and their notes. */
+export const DESK: readonly Audience[] = ['admin', 'desk'];
+/** PA players alone (admins are let in by `allow`; the routes refuse people themselves). */
+export const PLAYERS: readonly Audience[] = ['player'];
+/** The broadcast's people and the players: the plan. */
+export const BROADCAST_AND_PLAYERS: readonly Audience[] = [...BROADCAST, 'player'];
+/** Staff and the players: what plays (media, announcements, the clock). */
+export const STAFF_AND_PLAYERS: readonly Audience[] = [...STAFF, 'player'];
+/** Staff and the guide screens: the queue's board, the directory's data and logos. */
+export const STAFF_AND_GUIDES: readonly Audience[] = [...STAFF, 'guide'];
+/** The desk and the guide screens' ticket machine: taking a ticket. */
+export const DESK_AND_GUIDES: readonly Audience[] = [...DESK, 'guide'];

@@ -7,10 +7,10 @@ import { apiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { allow, SESSION_COOKIE, userOf } from './middleware.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { ADMIN, DEVICE_KINDS, roleSchema, STAFF, type Audience } from './roles.ts';
+import { ADMIN, DEVICE_KINDS, DEVICES, roleSchema, STAFF } from './roles.ts';
+import { isLoopback } from './sign-in-throttle.ts';
 import { SESSION_TTL_MS } from './store.ts';
 
-const DEVICE_ONLY: readonly Audience[] = ['device'];
 const username = z
   .string()
   .trim()
@@ -27,33 +27,32 @@ export const authRoutes = new Hono<AppEnv>()
     '/auth/login',
     validate('json', z.object({ username: z.string(), password: z.string() })),
     async (c) => {
-      const { auth, now, config, loginThrottle } = c.var.ctx;
+      const { auth, now, config, signInThrottle } = c.var.ctx;
       const { username: name, password: pw } = c.req.valid('json');
       const address = getConnInfo(c).remote.address ?? 'unknown';
-      const user = name.toLowerCase();
-      const t = now().getTime();
-      const wait = Math.max(
-        loginThrottle.perAddress.waitFor(address, t),
-        loginThrottle.perUser.waitFor(user, t),
-      );
-      if (wait > 0) {
-        const seconds = Math.ceil(wait / 1000);
+      const found = auth.credentials(name);
+      // An admin at the server's own machine is never locked out: someone can always get in
+      // to reset the others (the admin must be on that machine, so guessing from there is moot).
+      const exempt = isLoopback(address) && found?.user.role === 'admin';
+      // Reserved before the (asynchronous) hash, so parallel guesses are counted as they arrive.
+      const attempt = exempt ? undefined : signInThrottle.attempt(name, address, now().getTime());
+      if (attempt && 'wait' in attempt) {
+        const seconds = Math.ceil(attempt.wait / 1000);
         throw apiError(
           429,
           'too-many-attempts',
-          `too many failed sign-ins; try again in ${seconds} s`,
+          `too many failed sign-ins for "${name}" from this address; try again in ${seconds} s (an admin can reset this)`,
           {},
           { 'Retry-After': String(seconds) },
         );
       }
-      const found = auth.credentials(name);
-      const ok = found && !found.user.disabled && (await verifyPassword(pw, found.passwordHash));
-      if (!ok || !found) {
-        loginThrottle.perAddress.fail(address, t);
-        loginThrottle.perUser.fail(user, t);
-        throw apiError(401, 'bad-credentials', 'wrong username or password');
+      let ok = false;
+      try {
+        ok = !!found && !found.user.disabled && (await verifyPassword(pw, found.passwordHash));
+      } finally {
+        attempt?.done(ok, now().getTime());
       }
-      loginThrottle.perUser.clear(user);
+      if (!ok || !found) throw apiError(401, 'bad-credentials', 'wrong username or password');
       const session = auth.createSession(found.user.id, now());
       setCookie(c, SESSION_COOKIE, session.token, {
         httpOnly: true,
@@ -171,8 +170,20 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ revoked: c.var.ctx.auth.revokeUserSessions(id, c.var.ctx.now()) });
   })
 
+  // Forgets failed sign-ins (of one user with ?username=, else everyone's): someone locked out
+  // of the desk PC by a guesser gets back in at once.
+  .delete(
+    '/auth/throttle',
+    allow(ADMIN),
+    validate('query', z.object({ username: z.string().trim().min(1).max(40).optional() })),
+    (c) => {
+      const { username: name } = c.req.valid('query');
+      return c.json({ cleared: c.var.ctx.signInThrottle.reset(name) });
+    },
+  )
+
   // A player learns who it is (announcements name their target devices by id).
-  .get('/device', allow(DEVICE_ONLY), (c) => {
+  .get('/device', allow(DEVICES), (c) => {
     const me = c.var.principal;
     if (me?.kind !== 'device')
       throw apiError(403, 'forbidden', 'only a registered device has a device identity');

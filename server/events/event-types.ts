@@ -43,10 +43,13 @@ export const eventPayloads = {
     text: z.string(),
     textEn: z.string().optional(),
   }),
-  /** The board asks the customer just served to rate the service (POST /api/queue/ratings). */
+  /**
+   * The board asks the customer just served to rate the service: POST /api/queue/ratings
+   * `{ratingId, rating}` from a guide screen. Never the ticket's token.
+   */
   'queue-rating': z.object({
     ticketId: z.number(),
-    token: z.string(),
+    ratingId: z.string(),
     counter: z.object({ number: z.number(), name: z.string() }),
   }),
   /** A forecast was typed in, cleared or fetched (or a fetch failed): GET /api/weather again. */

@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { allow } from '../auth/middleware.ts';
 import { ANYONE } from '../auth/roles.ts';
 import type { EventRecord } from './event-types.ts';
+import { mayReceive } from './audience.ts';
 import { revokes } from './presence.ts';
 
 /** Proxies close idle streams (nginx after 60 s), and players treat 45 s of silence as a drop. */
@@ -15,10 +16,12 @@ const RETRY_MS = 2_000;
  * `GET /api/events`: the live stream. A client that reconnects with Last-Event-ID (header, or
  * `lastEventId` in the query) first gets what it missed, or `resync` when that is too much.
  * Revoking the device or ending the session ends the stream; reconnecting is then refused.
+ * Each subscriber gets only the events meant for it (events/audience.ts), live and replayed.
  */
 export const eventRoutes = new Hono<AppEnv>().get('/events', allow(ANYONE), (c) => {
   const { bus, onClose, auth, streams } = c.var.ctx;
   const who = c.var.principal;
+  const mine = (e: EventRecord) => !!who && mayReceive(e, who);
   const lastHeader = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId');
   const lastId =
     lastHeader !== undefined && /^\d+$/.test(lastHeader) ? Number(lastHeader) : undefined;
@@ -66,7 +69,7 @@ export const eventRoutes = new Hono<AppEnv>().get('/events', allow(ANYONE), (c) 
             data: JSON.stringify({ latestId: sent }),
           });
         } else {
-          for (const e of missed)
+          for (const e of missed.filter(mine))
             await stream.writeSSE({
               id: String(e.id),
               event: e.type,
@@ -84,6 +87,7 @@ export const eventRoutes = new Hono<AppEnv>().get('/events', allow(ANYONE), (c) 
         }
         if (e.id <= sent) continue;
         sent = e.id;
+        if (!mine(e)) continue;
         await stream.writeSSE({ id: String(e.id), event: e.type, data: JSON.stringify(e.payload) });
       }
     } finally {

@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { AppEnv } from '../app-env.ts';
 import { allow } from '../auth/middleware.ts';
-import { ANYONE } from '../auth/roles.ts';
+import { STAFF, STAFF_AND_PLAYERS } from '../auth/roles.ts';
 import { apiError, notFound } from '../http/errors.ts';
 import { AUDIO_MIME, STORED_NAME, type AudioExt } from './formats.ts';
 import { etagMatches, parseRange } from './range.ts';
@@ -15,7 +15,7 @@ import { etagMatches, parseRange } from './range.ts';
  * stored pattern that the library knows are served: no path can reach outside the store.
  */
 export const mediaFileRoutes = new Hono<AppEnv>()
-  .get('/media/:file/peaks', allow(ANYONE), async (c) => {
+  .get('/media/:file/peaks', allow(STAFF), async (c) => {
     // The waveform the console draws: a file name is its content, so it is cached forever.
     const name = c.req.param('file');
     const media = c.var.ctx.media;
@@ -25,7 +25,7 @@ export const mediaFileRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'private, max-age=31536000, immutable');
     return c.json(peaks);
   })
-  .get('/media/:file', allow(ANYONE), async (c) => {
+  .get('/media/:file', allow(STAFF_AND_PLAYERS), async (c) => {
     const name = c.req.param('file');
     const match = STORED_NAME.exec(name);
     const media = c.var.ctx.media;

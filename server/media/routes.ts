@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { allow } from '../auth/middleware.ts';
-import { ANYONE, BROADCAST } from '../auth/roles.ts';
+import { BROADCAST, STAFF_AND_PLAYERS } from '../auth/roles.ts';
 import { apiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { mediaActionRoutes } from './action-routes.ts';
@@ -24,7 +24,7 @@ const idParam = z.object({ id: z.string().min(1) });
 export const mediaRoutes = new Hono<AppEnv>()
   .route('/', uploadRoutes)
   .route('/', mediaActionRoutes)
-  .get('/media', allow(ANYONE), validate('query', mediaListQuery), (c) => {
+  .get('/media', allow(STAFF_AND_PLAYERS), validate('query', mediaListQuery), (c) => {
     const { tag, q } = c.req.valid('query');
     const needle = q?.toLowerCase();
     const items = c.var.ctx.media
@@ -41,7 +41,7 @@ export const mediaRoutes = new Hono<AppEnv>()
       loudnessTarget: { ...LOUDNESS_TARGET, toleranceLu: LOUDNESS_TOLERANCE_LU },
     });
   })
-  .get('/media/:id{.+}', allow(ANYONE), validate('param', idParam), (c) => {
+  .get('/media/:id{.+}', allow(STAFF_AND_PLAYERS), validate('param', idParam), (c) => {
     const { id } = c.req.valid('param');
     const m = c.var.ctx.media.get(id);
     if (!m) throw notFound(`media ${id}`);

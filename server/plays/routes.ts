@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.ts';
 import { allow } from '../auth/middleware.ts';
-import { BROADCAST, STAFF } from '../auth/roles.ts';
+import { BROADCAST, PLAYERS, STAFF } from '../auth/roles.ts';
 import { apiError } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import { announcementIdOf, announcementsIn } from './announcement-plays.ts';
@@ -27,7 +27,7 @@ function deviceOf(c: { var: AppEnv['Variables'] }) {
 
 // `allow` lets an admin in everywhere; these routes are for devices alone.
 const deviceOnly = [
-  allow(['device']),
+  allow(PLAYERS),
   createMiddleware<AppEnv>(async (c, next) => {
     deviceOf(c);
     await next();

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { allow, userOf } from '../auth/middleware.ts';
-import { BROADCAST, BROADCAST_AND_DEVICES, STAFF } from '../auth/roles.ts';
+import { BROADCAST, BROADCAST_AND_PLAYERS, STAFF } from '../auth/roles.ts';
 import { datesBetween, isIsoDate } from '../../core/zoned-time.ts';
 import { apiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
@@ -161,7 +161,7 @@ export const programRoutes = new Hono<AppEnv>()
   .get(
     '/plan',
     // The front desk has no use for the broadcast plan; players and the broadcast staff do.
-    allow(BROADCAST_AND_DEVICES),
+    allow(BROADCAST_AND_PLAYERS),
     validate('query', z.object({ date: z.string().optional() })),
     (c) => {
       const { schedules } = c.var.ctx;

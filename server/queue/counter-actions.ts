@@ -7,6 +7,7 @@ import type { QueueSettings } from './queue-file.ts';
 import type { QueueStore } from './queue-store.ts';
 import type { CounterRow, TicketRow } from './queue-types.ts';
 import type { TicketView } from './queue-views.ts';
+import { ratingIdOf } from './rating-id.ts';
 import { normaliseCode, ticketCode } from './ticket-code.ts';
 
 export interface CounterCore {
@@ -214,9 +215,10 @@ export function counterActions(core: CounterCore) {
         return t.id;
       });
       if (input.askRating && ticket.counter)
+        // Not the ticket's token (it opens the phone page): a handle for this prompt alone.
         core.bus.publish('queue-rating', {
           ticketId: ticket.id,
-          token: ticket.token,
+          ratingId: ratingIdOf(ticket),
           counter: ticket.counter,
         });
       return ticket;

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { allow } from '../auth/middleware.ts';
 import { z } from 'zod';
-import { ADMIN, ANYONE, STAFF } from '../auth/roles.ts';
+import { ADMIN, DESK, DESK_AND_GUIDES, STAFF, STAFF_AND_GUIDES } from '../auth/roles.ts';
 import { ticketsCsv, ticketsXlsx } from './export.ts';
 import {
   callSchema,
@@ -19,8 +19,9 @@ import {
   tokenParam,
   transferSchema,
 } from './queue-schema.ts';
-import { validate } from '../http/validate.ts';
 import { apiError } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+import { RATING_WINDOW_MS, ratingIdMatches, ticketIdOf } from './rating-id.ts';
 
 type Vars = { var: AppEnv['Variables'] };
 
@@ -58,6 +59,16 @@ function idempotencyKeyOf(header: string | undefined): string | undefined {
   return key;
 }
 
+const ratingBody = ratingSchema
+  .extend({
+    token: ratingSchema.shape.token.optional(),
+    ratingId: z.string().min(1).max(100).optional(),
+  })
+  .refine((b) => (b.token === undefined) !== (b.ratingId === undefined), {
+    message: 'give either token (the ticket) or ratingId (the board prompt)',
+    path: ['ratingId'],
+  });
+
 /** `/api/queue/*`: tickets, counters, the board's state, ratings, figures and exports. */
 export const queueRoutes = new Hono<AppEnv>()
   .get('/queue/config', allow(STAFF), (c) => c.json({ yaml: c.var.ctx.queue.configText() }))
@@ -70,8 +81,10 @@ export const queueRoutes = new Hono<AppEnv>()
       return c.json({ yaml: c.var.ctx.queue.configText() });
     },
   )
-  .get('/queue/services', allow(ANYONE), (c) => c.json({ services: c.var.ctx.queue.services() }))
-  .post('/queue/tickets', allow(ANYONE), validate('json', takeSchema), (c) => {
+  .get('/queue/services', allow(STAFF_AND_GUIDES), (c) =>
+    c.json({ services: c.var.ctx.queue.services() }),
+  )
+  .post('/queue/tickets', allow(DESK_AND_GUIDES), validate('json', takeSchema), (c) => {
     const body = c.req.valid('json');
     // A guide screen's ticket comes from its touch page; a person's from the counter page.
     const source = body.source ?? (c.var.principal?.kind === 'device' ? 'kiosk' : 'counter');
@@ -83,7 +96,7 @@ export const queueRoutes = new Hono<AppEnv>()
     // A retry of a take that was issued: the same ticket, 200 rather than 201 Created.
     return c.json({ ticket }, replayed ? 200 : 201);
   })
-  .get('/queue/tickets/:id', allow(STAFF), validate('param', ticketParam), (c) =>
+  .get('/queue/tickets/:id', allow(DESK), validate('param', ticketParam), (c) =>
     c.json({ ticket: c.var.ctx.queue.ticket(c.req.valid('param').id) }),
   )
   // No sign-in: the phone page holds only the ticket's token, which is the secret.
@@ -91,19 +104,19 @@ export const queueRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.json(c.var.ctx.queue.publicTicket(c.req.valid('param').token));
   })
-  .get('/queue/state', allow(ANYONE), (c) => {
+  .get('/queue/state', allow(STAFF_AND_GUIDES), (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json(c.var.ctx.queue.state());
   })
-  .get('/queue/counters', allow(STAFF), (c) => c.json(c.var.ctx.queue.counterList(sessionOf(c))))
-  .get('/queue/waiting', allow(STAFF), (c) => {
+  .get('/queue/counters', allow(DESK), (c) => c.json(c.var.ctx.queue.counterList(sessionOf(c))))
+  .get('/queue/waiting', allow(DESK), (c) => {
     c.header('Cache-Control', 'no-store');
     const { queue } = c.var.ctx;
     return c.json({ date: queue.ensureDay(), tickets: queue.waitingTickets() });
   })
   .post(
     '/queue/counters/:number/open',
-    allow(STAFF),
+    allow(DESK),
     counter,
     validate('json', openSchema),
     (c) => {
@@ -115,14 +128,14 @@ export const queueRoutes = new Hono<AppEnv>()
       });
     },
   )
-  .post('/queue/counters/:number/close', allow(STAFF), counter, (c) => {
+  .post('/queue/counters/:number/close', allow(DESK), counter, (c) => {
     const { queue } = c.var.ctx;
     queue.close(c.req.valid('param').number);
     return c.json({ counter: queue.counterView(c.req.valid('param').number) });
   })
   .post(
     '/queue/counters/:number/pause',
-    allow(STAFF),
+    allow(DESK),
     counter,
     validate('json', pauseSchema),
     (c) => {
@@ -131,10 +144,10 @@ export const queueRoutes = new Hono<AppEnv>()
       return c.json({ counter: queue.counterView(c.req.valid('param').number) });
     },
   )
-  .post('/queue/counters/:number/call-next', allow(STAFF), counter, (c) =>
+  .post('/queue/counters/:number/call-next', allow(DESK), counter, (c) =>
     c.json({ ticket: c.var.ctx.queue.callNext(c.req.valid('param').number, actorOf(c)) }),
   )
-  .post('/queue/counters/:number/call', allow(STAFF), counter, validate('json', callSchema), (c) =>
+  .post('/queue/counters/:number/call', allow(DESK), counter, validate('json', callSchema), (c) =>
     c.json({
       ticket: c.var.ctx.queue.callCode(
         c.req.valid('param').number,
@@ -143,18 +156,18 @@ export const queueRoutes = new Hono<AppEnv>()
       ),
     }),
   )
-  .post('/queue/counters/:number/recall', allow(STAFF), counter, (c) =>
+  .post('/queue/counters/:number/recall', allow(DESK), counter, (c) =>
     c.json({ ticket: c.var.ctx.queue.recall(c.req.valid('param').number, actorOf(c)) }),
   )
-  .post('/queue/counters/:number/no-show', allow(STAFF), counter, (c) =>
+  .post('/queue/counters/:number/no-show', allow(DESK), counter, (c) =>
     c.json({ ticket: c.var.ctx.queue.noShow(c.req.valid('param').number, actorOf(c)) }),
   )
-  .post('/queue/counters/:number/start', allow(STAFF), counter, (c) =>
+  .post('/queue/counters/:number/start', allow(DESK), counter, (c) =>
     c.json({ ticket: c.var.ctx.queue.start(c.req.valid('param').number, actorOf(c)) }),
   )
   .post(
     '/queue/counters/:number/finish',
-    allow(STAFF),
+    allow(DESK),
     counter,
     validate('json', finishSchema),
     (c) =>
@@ -168,7 +181,7 @@ export const queueRoutes = new Hono<AppEnv>()
   )
   .post(
     '/queue/counters/:number/transfer',
-    allow(STAFF),
+    allow(DESK),
     counter,
     validate('json', transferSchema),
     (c) =>
@@ -180,16 +193,31 @@ export const queueRoutes = new Hono<AppEnv>()
         ),
       }),
   )
-  .post('/queue/ratings', allow(ANYONE), validate('json', ratingSchema), (c) => {
-    const { token, rating } = c.req.valid('json');
-    return c.json({ ticket: c.var.ctx.queue.rate(token, rating, actorOf(c)) });
+  // The ticket's own token (whoever holds the ticket), or the board's one-time rating id.
+  .post('/queue/ratings', allow(DESK_AND_GUIDES), validate('json', ratingBody), (c) => {
+    const { queue, now } = c.var.ctx;
+    const { token, ratingId, rating } = c.req.valid('json');
+    if (token !== undefined) return c.json({ ticket: queue.rate(token, rating, actorOf(c)) });
+    const who = c.var.principal;
+    if (who?.kind !== 'device' || who.deviceKind !== 'guide')
+      throw apiError(403, 'forbidden', 'only a guide screen answers its rating prompts');
+    const ticketId = ticketIdOf(ratingId ?? '');
+    const ticket = ticketId === undefined ? undefined : queue.ticket(ticketId);
+    if (!ticket || !ratingIdMatches(ratingId ?? '', ticket))
+      throw apiError(404, 'not-found', 'no such rating prompt', { field: 'ratingId' });
+    const finished = ticket.finishedAt ? Date.parse(ticket.finishedAt) : NaN;
+    if (!(now().getTime() - finished <= RATING_WINDOW_MS))
+      throw apiError(410, 'expired', `the rating prompt for ${ticket.code} has expired`, {
+        field: 'ratingId',
+      });
+    return c.json({ ticket: queue.rate(ticket.token, rating, actorOf(c)) });
   })
   .get('/queue/figures', allow(STAFF), validate('query', rangeSchema), (c) => {
     const { queue } = c.var.ctx;
     const { from, to } = resolveRange(c.req.valid('query'), queue.ensureDay());
     return c.json(queue.figures(from, to));
   })
-  .get('/queue/export.csv', allow(STAFF), validate('query', rangeSchema), (c) => {
+  .get('/queue/export.csv', allow(DESK), validate('query', rangeSchema), (c) => {
     const { queue, schedules } = c.var.ctx;
     const { from, to } = resolveRange(c.req.valid('query'), queue.ensureDay());
     c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -197,7 +225,7 @@ export const queueRoutes = new Hono<AppEnv>()
     c.header('Cache-Control', 'no-store');
     return c.body(ticketsCsv({ ...queue.tickets(from, to), zone: schedules.timezone() }));
   })
-  .get('/queue/export.xlsx', allow(STAFF), validate('query', rangeSchema), async (c) => {
+  .get('/queue/export.xlsx', allow(DESK), validate('query', rangeSchema), async (c) => {
     const { queue, schedules } = c.var.ctx;
     const range = resolveRange(c.req.valid('query'), queue.ensureDay());
     const data = { ...queue.tickets(range.from, range.to), zone: schedules.timezone() };

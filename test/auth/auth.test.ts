@@ -60,7 +60,7 @@ describe('auth', () => {
       username: 'desk1',
       password: 'desk1-password',
     });
-    expect(r.status).toBe(429); // even the right password waits out the window
+    expect(r.status).toBe(429); // even the right password waits out the delay
     expect(r.headers.get('retry-after')).toMatch(/^\d+$/);
   });
 
@@ -156,12 +156,12 @@ describe('auth', () => {
     const r = await cast.admin.post('/api/devices', { name: 'guide-1', kind: 'guide' });
     expect(r.status).toBe(201);
     const guide = new Client(server.url, r.body.token as string);
-    expect((await guide.get('/api/time')).status).toBe(200);
+    expect((await guide.get('/api/device')).status).toBe(200);
     expect(JSON.stringify(await cast.admin.get('/api/devices'))).not.toContain(
       r.body.token as string,
     );
     await cast.admin.delete(`/api/devices/${r.body.device.id}`);
-    expect((await guide.get('/api/time')).status).toBe(401);
+    expect((await guide.get('/api/device')).status).toBe(401);
   });
 
   it('answers bad input with a field and a message, never a 500', async () => {

@@ -1,15 +1,24 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { startServer, withCast, type Client, type TestServer } from '../helpers/server.ts';
+import { Client, startServer, withCast, type TestServer } from '../helpers/server.ts';
 
-type Who = 'anonymous' | 'desk' | 'announcer' | 'admin' | 'device';
-const PUBLIC: Who[] = ['anonymous', 'desk', 'announcer', 'admin', 'device'];
-const ANYONE: Who[] = ['desk', 'announcer', 'admin', 'device'];
+/** People by role, and devices by kind: a player (the PA kiosk) and a guide screen. */
+const EVERYONE = ['anonymous', 'desk', 'announcer', 'admin', 'player', 'guide'] as const;
+type Who = (typeof EVERYONE)[number];
+const PUBLIC: Who[] = [...EVERYONE];
 const STAFF: Who[] = ['desk', 'announcer', 'admin'];
+const ANYONE: Who[] = [...STAFF, 'player', 'guide'];
 const BROADCAST: Who[] = ['announcer', 'admin'];
 const ADMIN: Who[] = ['admin'];
-const DEVICE: Who[] = ['device'];
-const BROADCAST_AND_DEVICES: Who[] = ['announcer', 'admin', 'device'];
+/** The desk runs the queue (admins too); announcers see its figures, not its tickets. */
+const DESK: Who[] = ['desk', 'admin'];
+const DEVICES: Who[] = ['player', 'guide'];
+const PLAYER: Who[] = ['player'];
+const BROADCAST_AND_PLAYERS: Who[] = [...BROADCAST, 'player'];
+const STAFF_AND_PLAYERS: Who[] = [...STAFF, 'player'];
+const STAFF_AND_GUIDES: Who[] = [...STAFF, 'guide'];
+const DESK_AND_GUIDES: Who[] = [...DESK, 'guide'];
 
 /** Every route of the server and who it lets in. A new route must be added here to pass. */
 const WHO_MAY: Record<string, Who[]> = {
@@ -27,7 +36,7 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /assets/*': PUBLIC,
   'GET /shoelace/*': PUBLIC,
   'GET /api/site': PUBLIC,
-  'GET /api/time': ANYONE,
+  'GET /api/time': STAFF_AND_PLAYERS,
   'GET /api/health': PUBLIC,
   'POST /api/auth/login': PUBLIC,
   'GET /api/auth/me': STAFF,
@@ -36,7 +45,8 @@ const WHO_MAY: Record<string, Who[]> = {
   'POST /api/users': ADMIN,
   'PATCH /api/users/:id': ADMIN,
   'DELETE /api/users/:id/sessions': ADMIN,
-  'GET /api/device': DEVICE,
+  'DELETE /api/auth/throttle': ADMIN,
+  'GET /api/device': DEVICES,
   'GET /api/devices': ADMIN,
   'POST /api/devices': ADMIN,
   'DELETE /api/devices/:id': ADMIN,
@@ -47,8 +57,7 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /api/pairing/:id': PUBLIC,
   'POST /api/devices/pair': ADMIN,
   'GET /api/alerts': STAFF,
-  // A guide screen too; the cast's device is a PA player, which is refused.
-  'GET /api/guide': STAFF,
+  'GET /api/guide': STAFF_AND_GUIDES,
   'GET /api/guide/screens': ADMIN,
   'PUT /api/guide/screens/:id': ADMIN,
   'GET /api/events': ANYONE,
@@ -69,18 +78,18 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /api/calendar/marks': STAFF,
   'GET /api/calendar/holidays': STAFF,
   'POST /api/calendar/holidays': BROADCAST,
-  'GET /api/plan': BROADCAST_AND_DEVICES,
+  'GET /api/plan': BROADCAST_AND_PLAYERS,
   'GET /api/plan/states': BROADCAST,
   'POST /api/program/preview': BROADCAST,
-  'GET /api/media': ANYONE,
+  'GET /api/media': STAFF_AND_PLAYERS,
   'POST /api/media': BROADCAST,
-  'GET /api/media/:id{.+}': ANYONE,
+  'GET /api/media/:id{.+}': STAFF_AND_PLAYERS,
   'PATCH /api/media/:id{.+}': BROADCAST,
   'DELETE /api/media/:id{.+}': BROADCAST,
   'POST /api/media/:id{.+}/normalise': BROADCAST,
   'POST /api/media/:id{.+}/restore-original': BROADCAST,
-  'GET /media/:file': ANYONE,
-  'GET /media/:file/peaks': ANYONE,
+  'GET /media/:file': STAFF_AND_PLAYERS,
+  'GET /media/:file/peaks': STAFF,
   'GET /api/promos': STAFF,
   'GET /api/promos/:id': STAFF,
   'POST /api/promos': BROADCAST,
@@ -99,7 +108,7 @@ const WHO_MAY: Record<string, Who[]> = {
   'POST /api/merchants/:id/unretire': BROADCAST,
   'POST /api/merchants/:id/logo': BROADCAST,
   'DELETE /api/merchants/:id/logo': BROADCAST,
-  'GET /images/:file': ANYONE,
+  'GET /images/:file': STAFF_AND_GUIDES,
   'GET /api/announcements/templates': STAFF,
   'POST /api/announcements/templates': BROADCAST,
   'PUT /api/announcements/templates/:id': BROADCAST,
@@ -107,31 +116,31 @@ const WHO_MAY: Record<string, Who[]> = {
   'POST /api/announcements/templates/:id/reset': BROADCAST,
   'POST /api/announcements/templates/:id/fill': STAFF,
   'GET /api/announcements/players': STAFF,
-  'GET /api/announcements': ANYONE,
+  'GET /api/announcements': STAFF_AND_PLAYERS,
   'POST /api/announcements': STAFF,
   'POST /api/announcements/from-template': STAFF,
   'POST /api/announcements/:id/cancel': STAFF,
   'GET /tts/:name': ANYONE,
   'GET /api/speech': ANYONE,
-  'POST /api/plays': DEVICE,
+  'POST /api/plays': PLAYER,
   'GET /api/plays': STAFF,
   'GET /api/plays/summary': STAFF,
   'GET /api/plays/export.csv': STAFF,
   'GET /api/plays/report': BROADCAST,
   'GET /api/plays/report.csv': BROADCAST,
   'GET /api/plays/report.xlsx': BROADCAST,
-  'POST /api/playback-state': DEVICE,
+  'POST /api/playback-state': PLAYER,
   'GET /api/playback-state': BROADCAST,
   'GET /api/queue/config': STAFF,
   'PUT /api/queue/config': ADMIN,
-  'GET /api/queue/services': ANYONE,
-  'POST /api/queue/tickets': ANYONE,
-  'GET /api/queue/tickets/:id': STAFF,
+  'GET /api/queue/services': STAFF_AND_GUIDES,
+  'POST /api/queue/tickets': DESK_AND_GUIDES,
+  'GET /api/queue/tickets/:id': DESK,
   // The phone page (/ticket/<token>) is not signed in: the token is the secret.
   'GET /api/queue/public/:token': PUBLIC,
-  'GET /api/queue/state': ANYONE,
-  'GET /api/queue/counters': STAFF,
-  'GET /api/queue/waiting': STAFF,
+  'GET /api/queue/state': STAFF_AND_GUIDES,
+  'GET /api/queue/counters': DESK,
+  'GET /api/queue/waiting': DESK,
   ...Object.fromEntries(
     [
       'open',
@@ -144,13 +153,13 @@ const WHO_MAY: Record<string, Who[]> = {
       'start',
       'finish',
       'transfer',
-    ].map((action) => [`POST /api/queue/counters/:number/${action}`, STAFF]),
+    ].map((action) => [`POST /api/queue/counters/:number/${action}`, DESK]),
   ),
-  'POST /api/queue/ratings': ANYONE,
+  'POST /api/queue/ratings': DESK_AND_GUIDES,
   'GET /api/queue/figures': STAFF,
-  'GET /api/queue/export.csv': STAFF,
-  'GET /api/queue/export.xlsx': STAFF,
-  'GET /voice/:name{.+}': ANYONE,
+  'GET /api/queue/export.csv': DESK,
+  'GET /api/queue/export.xlsx': DESK,
+  'GET /voice/:name{.+}': STAFF_AND_GUIDES,
   'GET /api/weather': STAFF,
   'PUT /api/weather': BROADCAST,
   'DELETE /api/weather': BROADCAST,
@@ -178,8 +187,10 @@ let server: TestServer;
 let clients: Record<Who, Client>;
 beforeAll(async () => {
   server = await startServer();
-  clients = await withCast(server);
-});
+  const cast = await withCast(server);
+  const g = await cast.admin.post('/api/devices', { name: 'guide-1', kind: 'guide' });
+  clients = { ...cast, player: cast.device, guide: new Client(server.url, g.body.token as string) };
+}, 60_000);
 afterAll(() => server.close());
 
 describe('who may do what', () => {
@@ -195,7 +206,7 @@ describe('who may do what', () => {
     '%s lets in %j and refuses everyone else',
     async (route, allowed) => {
       const [method, path] = route.split(' ') as [string, string];
-      for (const who of ['anonymous', 'device', 'desk', 'announcer', 'admin'] as Who[]) {
+      for (const who of EVERYONE) {
         const body = method === 'GET' ? undefined : {};
         const r =
           path === '/api/events'
@@ -213,6 +224,38 @@ describe('who may do what', () => {
       }
     },
   );
+});
+
+describe("the README's table of who may do what", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.split('\n## Who may do what\n')[1]?.split('\n## ')[0] ?? '';
+  const lines = section.split('\n').filter((l) => l.startsWith('|'));
+  const cells = (line: string) =>
+    line
+      .slice(1, -1)
+      .split('|')
+      .map((c) => c.trim());
+  const header = cells(lines[0] ?? '||');
+  const rows = lines.slice(2).map(cells);
+  const column: Record<string, Who> = { anyone: 'anonymous' };
+
+  it('has a column for every role and kind of device', () => {
+    expect(header.slice(2).map((h) => column[h] ?? h)).toEqual(
+      expect.arrayContaining([...EVERYONE]),
+    );
+    expect(rows.length).toBeGreaterThan(10);
+  });
+
+  it.each(rows.map((r) => [r[0], r] as const))('%s: as the tests say', (_what, row) => {
+    const allowed = header
+      .slice(2)
+      .filter((_, i) => row[i + 2] === 'yes')
+      .map((h) => column[h] ?? (h as Who));
+    const routes = [...(row[1] ?? '').matchAll(/`([A-Z]+ [^`]+)`/g)].map((m) => m[1] as string);
+    expect(routes.length).toBeGreaterThan(0);
+    for (const route of routes)
+      expect([...(WHO_MAY[route] ?? ['not a route'])].sort(), route).toEqual([...allowed].sort());
+  });
 });
 
 /** The event stream never ends by itself: read its status and error body, then hang up. */

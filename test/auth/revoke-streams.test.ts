@@ -105,4 +105,26 @@ describe('revoking ends open event streams', () => {
     expect(await endsWithin(there, 500)).toBe(false);
     await there.close();
   });
+
+  it("ends every stream of a person who changes their own password, and a guide screen's on revoke", async () => {
+    const changer = await newPerson('changer');
+    const elsewhere = await new Client(server.url).login('changer', 'changer-password');
+    const here = await sessionStream(changer.client);
+    const there = await sessionStream(elsewhere);
+    await here.waitFor(1);
+    await there.waitFor(1);
+    const r = await changer.client.post('/api/auth/password', {
+      current: 'changer-password',
+      next: 'changer-new-password',
+    });
+    expect(r.status).toBe(200);
+    expect(await endsWithin(here)).toBe(true);
+    expect(await endsWithin(there)).toBe(true);
+
+    const g = await cast.admin.post('/api/devices', { name: 'revoked-guide', kind: 'guide' });
+    const screen = await deviceStream(g.body.token as string);
+    await screen.waitFor(1);
+    expect((await cast.admin.delete(`/api/devices/${g.body.device.id}`)).status).toBe(200);
+    expect(await endsWithin(screen)).toBe(true);
+  });
 });

@@ -220,7 +220,7 @@ describe('/guide service desk', () => {
   it('fits with six counters open and five recent calls, at both sizes and in both languages', async () => {
     for (let n = 1; n <= 6; n++) {
       await mall.cast.desk.post(`/api/queue/counters/${n}/open`, { services: ['complaint'] });
-      await mall.cast.device.post('/api/queue/tickets', { service: 'complaint' });
+      await mall.cast.desk.post('/api/queue/tickets', { service: 'complaint' });
       await mall.cast.desk.post(`/api/queue/counters/${n}/call-next`);
     }
     for (const size of ['landscape', 'portrait'] as const) {

@@ -217,8 +217,8 @@ describe('front-desk queue pages', () => {
     await cast.desk.post('/api/queue/counters/2/start');
     await cast.desk.post('/api/queue/counters/2/finish', { category: '商场导购' });
     await cast.desk.post('/api/queue/counters/1/open', { services: ['enquiry', 'complaint'] });
-    const a = (await cast.device.post('/api/queue/tickets', { service: 'enquiry' })).body.ticket;
-    const b = (await cast.device.post('/api/queue/tickets', { service: 'complaint' })).body.ticket;
+    const a = (await cast.desk.post('/api/queue/tickets', { service: 'enquiry' })).body.ticket;
+    const b = (await cast.desk.post('/api/queue/tickets', { service: 'complaint' })).body.ticket;
     const [r1, r2] = await Promise.all([
       cast.desk.post('/api/queue/counters/1/call-next'),
       cast.desk.post('/api/queue/counters/2/call-next'),
@@ -400,7 +400,7 @@ describe('calling board with a voice pack that lacks a clip', () => {
 async function callNew(n: number, service: string, on = cast): Promise<string> {
   const opened = await on.desk.post(`/api/queue/counters/${n}/open`, { services: [service] });
   expect(opened.status).toBe(200);
-  const taken = await on.device.post('/api/queue/tickets', { service });
+  const taken = await on.desk.post('/api/queue/tickets', { service });
   expect(taken.status).toBe(201);
   const called = await on.desk.post(`/api/queue/counters/${n}/call-next`);
   expect(called.status).toBe(200);

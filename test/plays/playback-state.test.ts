@@ -12,10 +12,9 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('POST /api/playback-state', () => {
-  it('tells every open event stream what the player is doing', async () => {
-    const stream = await openStream(
-      `${server.url}/api/events?token=${cast.device.bearer as string}`,
-    );
+  it("tells the console's event streams what the player is doing", async () => {
+    // Staff watch players; other devices are not told (events/audience.ts).
+    const stream = await openStream(`${server.url}/api/events`, { Cookie: cast.announcer.cookie });
     expect(stream.status).toBe(200);
     await stream.waitFor(1); // hello
     const published: EventRecord[] = [];

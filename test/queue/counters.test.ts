@@ -384,8 +384,9 @@ describe('ratings', () => {
     expect([r.status, r.body.error]).toEqual([409, 'not-finished']);
     await counter(5, 'finish', { category: '奖品领取', askRating: true });
     expect(q.published('queue-rating')).toEqual([
-      { ticketId: t.id, token: t.token, counter: { number: 5, name: '5号窗口' } },
+      { ticketId: t.id, ratingId: expect.any(String), counter: { number: 5, name: '5号窗口' } },
     ]);
+    expect(JSON.stringify(q.published('queue-rating'))).not.toContain(t.token);
     r = await q.guide.post('/api/queue/ratings', { token: t.token, rating: 'satisfied' });
     expect(r.status).toBe(200);
     expect(r.body.ticket.rating).toBe('satisfied');

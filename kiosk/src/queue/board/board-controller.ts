@@ -27,6 +27,8 @@ export interface Flash {
 }
 
 export interface RatingPrompt extends QueueRating {
+  /** The prompt's handle for the board's elements: its rating id. */
+  token: string;
   until: number;
   state: 'asking' | 'sending' | 'thanks' | 'failed';
 }
@@ -104,7 +106,7 @@ export class BoardController implements ReactiveController {
     this._setPrompt(token, { state: 'sending' });
     let state: RatingPrompt['state'] = 'thanks';
     try {
-      await this._client.post('/api/queue/ratings', { token, rating });
+      await this._client.post('/api/queue/ratings', { ratingId: prompt.ratingId, rating });
     } catch (err) {
       // Already rated, or the ticket is gone: nothing the customer can do about it here.
       if (!(err instanceof QueueError && err.status < 500)) state = 'failed';
@@ -137,7 +139,7 @@ export class BoardController implements ReactiveController {
       // One prompt per counter: a newer request replaces an unanswered one.
       this.ratings = [
         ...this.ratings.filter((p) => p.counter.number !== r.data.counter.number),
-        { ...r.data, until: Date.now() + RATING_MS, state: 'asking' },
+        { ...r.data, token: r.data.ratingId, until: Date.now() + RATING_MS, state: 'asking' },
       ];
       this._host.requestUpdate();
     }

@@ -22,10 +22,13 @@ export const queueCalledSchema = z.object({
 });
 export type QueueCalled = z.infer<typeof queueCalledSchema>;
 
-/** `queue-rating`: the counter asks the customer in front of it to rate, on the board. */
+/**
+ * `queue-rating`: the counter asks the customer in front of it to rate, on the board. The
+ * board answers with `ratingId`, good for this prompt only (it is not the ticket's token).
+ */
 export const queueRatingSchema = z.object({
   ticketId: z.number(),
-  token: z.string(),
+  ratingId: z.string().min(1),
   counter: counterRef,
 });
 export type QueueRating = z.infer<typeof queueRatingSchema>;
