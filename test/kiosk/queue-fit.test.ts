@@ -52,6 +52,15 @@ async function fits(page: Page, region: string, what: string) {
   expect(await overlaps(page, region), what).toEqual([]);
 }
 
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const intersects = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
 describe.each(SIZES)('queue pages at %s, on the busiest hour', (size) => {
   it('/take fits: every service, its queue and hours, in both languages', async () => {
     const page = await open(`/take?token=${q.guide}`, size);
@@ -68,6 +77,38 @@ describe.each(SIZES)('queue pages at %s, on the busiest hour', (size) => {
     await shot(page, `board-${size}`);
     await fits(page, 'dc-board-app', `/board at ${size}`);
   });
+
+  it('/board fits while three calls are spoken and a rating is asked, the prompt clear of the counters', async () => {
+    const page = await open(`/board?token=${q.guide}`, size);
+    await expect.poll(() => page.locator('[data-counter]').count()).toBe(6);
+    await page.locator('[data-testid=reconnecting]').waitFor({ state: 'detached' });
+    // Three counters finish (the first asks its customer to rate) and call at once.
+    for (const n of [1, 2, 3])
+      await q.cast.desk.post(`/api/queue/counters/${n}/finish`, {
+        category: '商场导购',
+        askRating: n === 1,
+      });
+    await Promise.all([1, 2, 3].map((n) => q.cast.desk.post(`/api/queue/counters/${n}/call-next`)));
+    await page.locator('dc-board-rating').waitFor();
+    await page.locator('[data-testid=next]').waitFor();
+    await page.locator('dc-board-flash[blinking]').waitFor();
+    await shot(page, `board-calling-${size}`);
+    await fits(page, 'dc-board-app', `/board calling at ${size}`);
+    const prompt = await page.locator('dc-board-rating').boundingBox();
+    const cards = await page.locator('[data-counter]').evaluateAll((els) =>
+      els.map((e) => {
+        const r = (e as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
+    expect(prompt).not.toBeNull();
+    expect(cards).toHaveLength(6);
+    for (const card of cards)
+      expect(intersects(prompt as Box, card), JSON.stringify(card)).toBe(false);
+    // Answered, so the next size's board starts without it.
+    await page.locator('dc-board-rating button[data-rating=satisfied]').click();
+    await page.locator('dc-board-rating').waitFor({ state: 'detached', timeout: 10_000 });
+  }, 60_000);
 
   it('/ticket fits, waiting far down the queue and when called', async () => {
     for (const [state, token] of [

@@ -95,9 +95,9 @@ export async function busyQueue(
       throw new Error(`counter ${n} called ${called.code}, not ${t.code}`);
     if (n === 6) calledToken = t.token as string;
   }
-  // Three to seven people waiting in each service.
+  // Four to nine people waiting in each service.
   let waitingToken = '';
   for (const [i, s] of services.entries())
-    for (let k = 0; k < 3 + i; k++) waitingToken = ((await take(s)).ticket as Json).token as string;
+    for (let k = 0; k < 4 + i; k++) waitingToken = ((await take(s)).ticket as Json).token as string;
   return { server, cast, guide, waitingToken, calledToken };
 }

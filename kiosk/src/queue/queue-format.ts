@@ -45,6 +45,9 @@ export const shortName = (name: string) => name.replace(/\s*[（(].*$/u, '') || 
 
 export const hoursText = (h: Hours) => `${h.from}–${h.until}`;
 
+/** What every customer page says of a service outside its hours: one wording everywhere. */
+export const CLOSED_TEXT = { zh: '暂停取号', en: 'Not taking numbers now' } as const;
+
 export const STATUS_TEXT: Record<TicketStatus, { zh: string; en: string }> = {
   waiting: { zh: '等候中', en: 'Waiting' },
   called: { zh: '请到窗口', en: 'Called' },
@@ -68,10 +71,11 @@ export const PRIORITY_TEXT: Record<Priority, { zh: string; en: string }> = {
   vip: { zh: 'VIP', en: 'VIP' },
 };
 
-export const RATING_TEXT: Record<Rating, { zh: string; en: string; face: string }> = {
-  satisfied: { zh: '满意', en: 'Satisfied', face: '😊' },
-  neutral: { zh: '一般', en: 'Neutral', face: '😐' },
-  dissatisfied: { zh: '不满意', en: 'Dissatisfied', face: '☹️' },
+/** The rating choices' words; their faces are drawn (kiosk/src/lib/icons.ts: no emoji). */
+export const RATING_TEXT: Record<Rating, { zh: string; en: string }> = {
+  satisfied: { zh: '满意', en: 'Satisfied' },
+  neutral: { zh: '一般', en: 'Neutral' },
+  dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
 };
 
 /** The phone page of a ticket, on the server the kiosk was loaded from. */
