@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dateInZone, zonedDay } from '../../core/zoned-time.ts';
+import { addDays, dateInZone, zonedDay } from '../../core/zoned-time.ts';
 import type { Db } from '../db/open.ts';
 import type { EventBus } from '../events/bus.ts';
 import { apiError, notFound } from '../http/errors.ts';
@@ -79,6 +79,9 @@ export function createQueue(deps: QueueDeps) {
       zone,
       msOfDay: now().getTime() - zonedDay(zone, date).start,
       anchors: anchors(date),
+      get anchorsTomorrow() {
+        return anchors(addDays(date, 1));
+      },
       services: store.services(),
       counters: store.counters(),
       waitingIn(service) {

@@ -5,7 +5,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { misfit, overlaps, SCREENS, spill, type ScreenName } from '../helpers/fit.ts';
-import { busyQueue, type BusyQueue } from './queue-fixture.ts';
+import { steppableClock } from '../helpers/clock.ts';
+import { edit } from '../helpers/schedules-copy.ts';
+import { startServer, withCast, type TestServer } from '../helpers/server.ts';
+import { busyQueue, queueSchedules, type BusyQueue } from './queue-fixture.ts';
 
 /** Where the screenshots go (to look at the pages): QUEUE_SHOTS, or a temp folder. */
 const SHOTS = process.env.QUEUE_SHOTS ?? join(tmpdir(), 'deskcast-queue-shots');
@@ -27,12 +30,12 @@ afterAll(async () => {
   await q?.server.close();
 });
 
-async function open(path: string, size: ScreenName): Promise<Page> {
+async function open(path: string, size: ScreenName, base = q.server.url): Promise<Page> {
   const context = await browser.newContext({ viewport: SCREENS[size] });
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`page error on ${path}:`, e.message));
-  await page.goto(`${q.server.url}${path}`);
+  await page.goto(`${base}${path}`);
   return page;
 }
 
@@ -122,3 +125,56 @@ describe.each(SIZES)('queue pages at %s, on the busiest hour', (size) => {
     }
   });
 });
+
+describe('queue pages after hours', () => {
+  let closed: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    // Noon at the mall on a Monday: every service took numbers 09:00–10:00, and enquiries
+    // take them again at 14:00.
+    const dir = await queueSchedules({ from: '09:00', until: '10:00' });
+    await edit(
+      dir,
+      'queue.yaml',
+      "hours: { from: '09:00', until: '10:00' }",
+      "hours: { from: '14:00', until: '15:00' }",
+    );
+    const clock = steppableClock(new Date('2026-12-07T12:00:00+08:00'));
+    closed = await startServer({ SCHEDULES_DIR: dir }, undefined, { now: clock.now });
+    const cast = await withCast(closed);
+    token = (await cast.admin.post('/api/devices', { name: 'guide-1', kind: 'guide' })).body
+      .token as string;
+  }, 60_000);
+  afterAll(() => closed?.close());
+
+  it('/take and /board say the same, and /take says when numbers start again', async () => {
+    const take = await open(`/take?token=${token}`, 'landscape', closed.url);
+    const all = take.locator('[data-testid=after-hours]');
+    await all.waitFor();
+    expect(await read(take, '[data-testid=after-hours]')).toBe(
+      '暂停取号 · 今天 14:00 起取号 Not taking numbers now · Numbers from 14:00 today',
+    );
+    // Each service says when it opens again: enquiries this afternoon, the rest tomorrow.
+    const reopen = (id: string) => read(take, `button[data-service=${id}] [data-testid=reopen]`);
+    expect(await reopen('enquiry')).toBe('今天 14:00 起取号 Numbers from 14:00 today');
+    expect(await reopen('complaint')).toBe('明天 09:00 起取号 Numbers from 09:00 tomorrow');
+    expect(await read(take, 'button[data-service=complaint] [data-testid=closed]')).toContain(
+      '暂停取号',
+    );
+    await shot(take, 'take-after-hours');
+    await fits(take, 'dc-take-app', '/take after hours');
+
+    const board = await open(`/board?token=${token}`, 'landscape', closed.url);
+    const row = board.locator('[data-testid=waiting] tr[data-service=complaint] td.num.muted');
+    await row.waitFor();
+    expect(((await row.textContent()) ?? '').replace(/\s+/g, ' ').trim()).toBe(
+      '暂停取号 Not taking numbers now',
+    );
+    await shot(board, 'board-after-hours');
+  });
+});
+
+/** What a person reads in an element: its text with the layout's line breaks as spaces. */
+async function read(page: Page, selector: string): Promise<string> {
+  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -48,6 +48,17 @@ export const hoursText = (h: Hours) => `${h.from}–${h.until}`;
 /** What every customer page says of a service outside its hours: one wording everywhere. */
 export const CLOSED_TEXT = { zh: '暂停取号', en: 'Not taking numbers now' } as const;
 
+/** When numbers start again: "今天 14:00 起取号" / "Numbers from 14:00 today". */
+export function reopenText(next: { day: 'today' | 'tomorrow'; from: string } | undefined): {
+  zh: string;
+  en: string;
+} {
+  if (!next) return { zh: '', en: '' };
+  return next.day === 'today'
+    ? { zh: `今天 ${next.from} 起取号`, en: `Numbers from ${next.from} today` }
+    : { zh: `明天 ${next.from} 起取号`, en: `Numbers from ${next.from} tomorrow` };
+}
+
 export const STATUS_TEXT: Record<TicketStatus, { zh: string; en: string }> = {
   waiting: { zh: '等候中', en: 'Waiting' },
   called: { zh: '请到窗口', en: 'Called' },

@@ -60,15 +60,11 @@ export class DcBoardWaiting extends LitElement {
     return html`<table data-testid="waiting" style="--rows: ${Math.max(services.length, 4)}">
       ${services.map((s) => {
         const n = state.waiting[s.id] ?? s.waiting;
-        const wait = waitText(s.estimatedWaitMin, n);
+        const wait = s.open ? waitText(s.estimatedWaitMin, n) : CLOSED_TEXT;
         return html`<tr data-service=${s.id} class=${s.open ? '' : 'closed'}>
-          <td>${s.prefix} · ${shortName(s.name)}<span class="en">${s.nameEn}</span></td>
+          <td>${s.prefix} · ${shortName(s.name)} <span class="en">${s.nameEn}</span></td>
           <td class="num"><span class="code">${n}</span> 人</td>
-          <td class="num muted">
-            ${s.open ? wait.zh : CLOSED_TEXT.zh}<span class="en"
-              >${s.open ? wait.en : CLOSED_TEXT.en}</span
-            >
-          </td>
+          <td class="num muted">${wait.zh} <span class="en">${wait.en}</span></td>
         </tr>`;
       })}
     </table>`;

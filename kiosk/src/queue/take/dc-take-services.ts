@@ -1,6 +1,6 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { hoursText, PRIORITY_TEXT, waitText } from '../queue-format.ts';
+import { CLOSED_TEXT, hoursText, PRIORITY_TEXT, reopenText, waitText } from '../queue-format.ts';
 import { baseStyles, buttonStyles } from '../queue-theme.ts';
 import type { Priority, Service } from '../queue-types.ts';
 
@@ -130,6 +130,25 @@ export class DcTakeServices extends LitElement {
       .closed .letter {
         background: var(--dc-muted);
       }
+      .reopen b {
+        color: var(--dc-accent);
+      }
+      /* Greyed, but its hours still legible from a step away. */
+      .service.closed:disabled {
+        opacity: 0.65;
+      }
+      .after-hours {
+        flex: none;
+        margin: 0;
+        padding: 1.4vmin 2vmin;
+        border-radius: 1.2vmin;
+        background: var(--dc-panel-2);
+        font-size: max(3.2vmin, 16px);
+        line-height: 1.3;
+      }
+      .after-hours .en {
+        margin-left: 0.6em;
+      }
     `,
   ];
 
@@ -153,12 +172,29 @@ export class DcTakeServices extends LitElement {
             </button>`,
         )}
       </div>
+      ${this._allClosed()}
       <div class="grid">${this.services.map((s) => this._button(s))}</div>
     `;
   }
 
+  /** After hours: one line for the whole machine, with the first service to open again. */
+  private _allClosed() {
+    if (this.services.length === 0 || this.services.some((s) => s.open)) return nothing;
+    const first = this.services
+      .flatMap((s) => (s.nextOpen ? [s.nextOpen] : []))
+      .sort((a, b) =>
+        a.day === b.day ? a.from.localeCompare(b.from) : a.day === 'today' ? -1 : 1,
+      )[0];
+    const reopen = reopenText(first);
+    return html`<p class="after-hours" role="status" data-testid="after-hours">
+      <b>${CLOSED_TEXT.zh}</b>${first ? ` · ${reopen.zh}` : ''}
+      <span class="en">${CLOSED_TEXT.en}${first ? ` · ${reopen.en}` : ''}</span>
+    </p>`;
+  }
+
   private _button(s: Service) {
     const wait = waitText(s.estimatedWaitMin, s.waiting);
+    const reopen = reopenText(s.nextOpen);
     return html`<button
       class="service ${s.open ? '' : 'closed'}"
       data-service=${s.id}
@@ -175,9 +211,16 @@ export class DcTakeServices extends LitElement {
                   <span>等候 <b>${s.waiting}</b> 人 · ${wait.zh}</span>
                   <span class="en">${s.waiting} waiting · ${wait.en}</span>
                 </span>`
-              : html`<span class="meta">
-                  <span>暂停取号 · 办理时间 ${hoursText(s.hours)}</span>
-                  <span class="en">Closed · open ${hoursText(s.hours)}</span>
+              : html`<span class="meta" data-testid="closed">
+                  <span>${CLOSED_TEXT.zh} · 办理时间 ${hoursText(s.hours)}</span>
+                  <span class="en">${CLOSED_TEXT.en}</span>
+                  ${
+                    s.nextOpen
+                      ? html`<span class="reopen" data-testid="reopen">
+                          <b>${reopen.zh}</b> <span class="en">${reopen.en}</span>
+                        </span>`
+                      : nothing
+                  }
                 </span>`
           }
         </span>
