@@ -141,3 +141,31 @@ export function positionText(t: {
     }
   }
 }
+
+/** The same line in English, for the phone of a customer who reads English. */
+export function positionTextEn(t: {
+  status: TicketStatus;
+  ahead: number;
+  counter?: { number: number };
+}): string {
+  switch (t.status) {
+    case 'waiting':
+      return t.ahead > 0
+        ? `${t.ahead} ${t.ahead === 1 ? 'person' : 'people'} ahead of you`
+        : 'You are next';
+    case 'called':
+      return t.counter ? `Please go to counter ${t.counter.number}` : 'Please go to the counter';
+    case 'serving':
+      return t.counter ? `Being served at counter ${t.counter.number}` : 'Being served';
+    case 'done':
+      return 'Thank you for your visit';
+    case 'no-show':
+      return 'Your number has passed: please ask at the desk';
+    case 'closed':
+      return 'This number is closed';
+    default: {
+      const never: never = t.status;
+      return never;
+    }
+  }
+}
