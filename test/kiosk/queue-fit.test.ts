@@ -72,6 +72,20 @@ describe.each(SIZES)('queue pages at %s, on the busiest hour', (size) => {
     await fits(page, 'dc-take-app', `/take at ${size}`);
   });
 
+  it('/take fits with the ticket just taken on screen', async () => {
+    const page = await open(`/take?token=${q.guide}`, size);
+    // Headless Chromium's print() holds the page "being printed": not needed to see the ticket.
+    await page.addInitScript(() => {
+      (globalThis as unknown as { print(): void }).print = () => undefined;
+    });
+    await page.reload();
+    await page.locator('dc-take-services button[data-service=complaint]').click();
+    await page.locator('[data-testid=ticket-code]').waitFor();
+    await page.locator('dc-take-ticket img.qr').waitFor();
+    await shot(page, `take-ticket-${size}`);
+    await fits(page, 'dc-take-app', `/take ticket at ${size}`);
+  });
+
   it('/board fits: six counters, five recent calls, every queue', async () => {
     const page = await open(`/board?token=${q.guide}`, size);
     await expect.poll(() => page.locator('[data-counter]').count()).toBe(6);

@@ -95,6 +95,11 @@ export class DcTakeApp extends LitElement {
           width: min(100%, 60vmin);
         }
       }
+      @media (orientation: portrait) and (min-width: 800px) {
+        dc-take-ticket {
+          zoom: 1.4;
+        }
+      }
       @media (max-width: 520px) {
         dc-take-ticket {
           zoom: 0.8;
