@@ -63,6 +63,36 @@ export class DcBoardRating extends LitElement {
       .thanks {
         font-size: min(14cqh, 6cqw);
       }
+      /* A tall place (the portrait board): the three choices one under the other. */
+      @container (max-aspect-ratio: 1/1) {
+        :host {
+          gap: 3cqh;
+        }
+        h2 {
+          font-size: min(5.5cqh, 8cqw);
+        }
+        .faces {
+          flex-direction: column;
+          gap: 2.5cqh;
+        }
+        button {
+          display: flex;
+          align-items: center;
+          gap: 5cqw;
+          padding: 2cqh 6cqw;
+          font-size: min(5cqh, 8cqw);
+          text-align: left;
+        }
+        .face {
+          flex: none;
+          margin: 0;
+          width: min(11cqh, 17cqw);
+          height: min(11cqh, 17cqw);
+        }
+        .thanks {
+          font-size: min(6cqh, 9cqw);
+        }
+      }
       .thanks .en {
         display: block;
       }

@@ -95,12 +95,13 @@ export class DcTakeApp extends LitElement {
           width: min(100%, 60vmin);
         }
       }
-      @media (orientation: portrait) and (min-width: 800px) {
+      /* Screen only: a print is laid out on a page first (Letter, portrait) and must not grow. */
+      @media screen and (orientation: portrait) and (min-width: 800px) {
         dc-take-ticket {
           zoom: 1.4;
         }
       }
-      @media (max-width: 520px) {
+      @media screen and (max-width: 520px) {
         dc-take-ticket {
           zoom: 0.8;
         }
