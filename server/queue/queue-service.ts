@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dateInZone, zonedDay } from '../../core/zoned-time.ts';
+import { addDays, dateInZone, zonedDay } from '../../core/zoned-time.ts';
 import type { Db } from '../db/open.ts';
 import type { EventBus } from '../events/bus.ts';
 import { apiError, notFound } from '../http/errors.ts';
@@ -108,6 +108,9 @@ export function createQueue(deps: QueueDeps) {
       // on), while the hours follow the time of day the clock shows.
       msOfDay: now().getTime() - zonedDay(zone, today()).start,
       anchors: anchors(date),
+      get anchorsTomorrow() {
+        return anchors(addDays(date, 1));
+      },
       services: store.services(),
       counters: store.counters(),
       waitingIn(service) {

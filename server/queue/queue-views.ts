@@ -1,7 +1,7 @@
 import { formatInstant, offsetMinutesAt } from '../../core/zoned-time.ts';
 import type { DayAnchors } from '../program/clock-expr.ts';
 import type { CounterRow, ServiceRow, TicketRow, WaitingRow } from './queue-types.ts';
-import { hoursToday, isOpenAt } from './service-hours.ts';
+import { hoursToday, isOpenAt, nextOpening } from './service-hours.ts';
 import { estimateWaitMinutes, meanServiceMinutes, peopleAhead } from './wait-estimate.ts';
 
 /**
@@ -14,6 +14,8 @@ export interface Snapshot {
   /** Milliseconds into the mall's day, now. */
   msOfDay: number;
   anchors: DayAnchors | undefined;
+  /** Tomorrow's, for when a closed service opens next. */
+  anchorsTomorrow: DayAnchors | undefined;
   services: ServiceRow[];
   counters: CounterRow[];
   /** Today's waiting tickets of a service, oldest first. */
@@ -136,6 +138,7 @@ export function servicesView(s: Snapshot, model = waitModel(s)) {
     hours: hoursToday(v.hours, s.anchors),
     order: v.order,
     open: isOpenAt(v.hours, s.anchors, s.msOfDay),
+    nextOpen: nextOpening(v.hours, s.anchors, s.anchorsTomorrow, s.msOfDay),
     waiting: model.waitingIn(v.id),
     estimatedWaitMin: model.forNew(v.id),
   }));

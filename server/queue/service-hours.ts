@@ -65,3 +65,23 @@ export function hoursToday(hours: Hours, anchors: DayAnchors | undefined): Hours
   const r = resolveHours(hours, anchors);
   return r ? { from: clockText(r.from), until: clockText(r.until) } : hours;
 }
+
+/**
+ * When a closed service takes tickets again: later today, or at tomorrow's first hour (the
+ * plan of tomorrow may move it); undefined while it is open, or when no opening is known.
+ */
+export function nextOpening(
+  hours: Hours,
+  today: DayAnchors | undefined,
+  tomorrow: DayAnchors | undefined,
+  msOfDay: number,
+): { day: 'today' | 'tomorrow'; from: string } | undefined {
+  const now = resolveHours(hours, today);
+  if (now && now.from <= msOfDay && msOfDay < now.until) return undefined;
+  if (now && msOfDay < now.from && now.from < now.until)
+    return { day: 'today', from: clockText(now.from) };
+  const next = resolveHours(hours, tomorrow);
+  return next && next.from < next.until
+    ? { day: 'tomorrow', from: clockText(next.from) }
+    : undefined;
+}

@@ -8,6 +8,8 @@ import {
   isCode,
   normaliseCode,
   positionText,
+  positionTextEn,
+  reopenText,
   shortName,
   ticketLink,
   tokenFromPath,
@@ -142,6 +144,20 @@ describe('queue texts', () => {
     expect(positionText({ status: 'called', ahead: 0, counter: { name: '2号窗口' } })).toBe(
       '请到 2号窗口',
     );
+    expect(positionTextEn({ status: 'waiting', ahead: 1 })).toBe('1 person ahead of you');
+    expect(positionTextEn({ status: 'waiting', ahead: 3 })).toBe('3 people ahead of you');
+    expect(positionTextEn({ status: 'called', ahead: 0, counter: { number: 2 } })).toBe(
+      'Please go to counter 2',
+    );
+  });
+
+  it('says when a closed service takes numbers again', () => {
+    expect(reopenText({ day: 'today', from: '14:00' })).toEqual({
+      zh: '今天 14:00 起取号',
+      en: 'Numbers from 14:00 today',
+    });
+    expect(reopenText({ day: 'tomorrow', from: '09:30' }).zh).toBe('明天 09:30 起取号');
+    expect(reopenText(undefined)).toEqual({ zh: '', en: '' });
   });
 
   it('links a ticket to its phone page and reads the token back', () => {

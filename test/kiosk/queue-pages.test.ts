@@ -352,6 +352,91 @@ describe('front-desk queue pages', () => {
   }, 60_000);
 });
 
+describe('calling board: the screen and the voice agree', () => {
+  /** What the board's voice is saying now: the code of the call (the page's own view). */
+  const speaking = (board: Page) =>
+    board.evaluate(
+      () => (globalThis as { __deskcastBoard?: { speaking?: string } }).__deskcastBoard?.speaking,
+    );
+  /** The code on the board's large panel, if any. */
+  const flashCode = async (board: Page) => {
+    const code = board.locator('[data-testid=flash-code]');
+    return (await code.count()) ? ((await code.textContent()) ?? '').trim() : undefined;
+  };
+
+  it('shows each of three calls made at once large while it is spoken, the others as next', async () => {
+    const { board, heard } = await openBoard();
+    for (const n of [1, 2, 3]) await freeCounter(n);
+    for (let i = 0; i < 3; i++)
+      await cast.device.post('/api/queue/tickets', { service: 'enquiry' });
+    const calls = await Promise.all(
+      [1, 2, 3].map((n) => cast.desk.post(`/api/queue/counters/${n}/call-next`)),
+    );
+    expect(calls.map((r) => r.status)).toEqual([200, 200, 200]);
+    const counterOf = new Map(calls.map((r, i) => [r.body.ticket.code as string, i + 1]));
+    expect(counterOf.size).toBe(3);
+
+    const spoken: string[] = [];
+    for (let turn = 0; turn < 2; turn++) {
+      // The next call the voice starts on.
+      await expect
+        .poll(() => speaking(board), { timeout: 30_000, interval: 100 })
+        .toSatisfy((c: string | undefined) => !!c && !spoken.includes(c));
+      const code = (await speaking(board)) as string;
+      spoken.push(code);
+      // Large on the screen while the voice says it (said before and after the look).
+      await expect.poll(() => flashCode(board), { interval: 100 }).toBe(code);
+      expect(await speaking(board)).toBe(code);
+      // And what the hall hears is that call: the clips started since the last call ended
+      // are the start of its sentence.
+      const mine = expectedClips(code, counterOf.get(code) as number);
+      const since = heard
+        .slice()
+        .sort((a, b) => a.from - b.from)
+        .slice(spoken.slice(0, -1).reduce((k, c) => k + expectedClips(c, 1).length, 0))
+        .map((h) => h.clip);
+      expect(since.length).toBeGreaterThan(0);
+      expect(mine.slice(0, since.length)).toEqual(since);
+      // The calls still to come are shown small, as next.
+      if (turn === 0) {
+        const next = ((await board.locator('[data-testid=next]').textContent()) ?? '').trim();
+        for (const other of counterOf.keys()) if (other !== code) expect(next).toContain(other);
+      }
+    }
+    expect(spoken).toHaveLength(2);
+  }, 90_000);
+
+  it('takes a call that is over off the large panel: a no-show, and a finished visit', async () => {
+    const { board } = await openBoard();
+    for (const end of ['no-show', 'finish'] as const) {
+      await freeCounter(4);
+      const code = await callNew(4, 'return');
+      await board.locator('[data-testid=flash-code]', { hasText: code }).waitFor();
+      if (end === 'finish') await cast.desk.post('/api/queue/counters/4/start');
+      const r = await cast.desk.post(
+        `/api/queue/counters/4/${end}`,
+        end === 'finish' ? { category: '其他' } : undefined,
+      );
+      expect(r.status).toBe(200);
+      // Gone from the large panel, though it is the newest call and may still be spoken.
+      await expect.poll(() => flashCode(board)).not.toBe(code);
+      expect(await board.locator('[data-counter="4"] .current').textContent()).toContain('—');
+      // Still listed as called, small, among the recent calls.
+      expect(await board.locator('[data-testid=recent]').textContent()).toContain(code);
+    }
+  }, 60_000);
+});
+
+/** Counter `n` with nothing called: its called or served ticket finished. */
+async function freeCounter(n: number): Promise<void> {
+  const list = (await cast.desk.get('/api/queue/counters')).body as Json;
+  const current = (list.counters as Json[]).find((k) => k.number === n)?.current as
+    Json | undefined;
+  if (current?.status === 'called') await cast.desk.post(`/api/queue/counters/${n}/start`);
+  if (current) await cast.desk.post(`/api/queue/counters/${n}/finish`, { category: '其他' });
+  await cast.desk.post(`/api/queue/counters/${n}/open`, { services: ['enquiry', 'return'] });
+}
+
 describe('calling board with a voice pack that lacks a clip', () => {
   let lacking: TestServer;
   let lackingCast: Awaited<ReturnType<typeof withCast>>;

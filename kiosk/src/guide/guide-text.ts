@@ -1,3 +1,4 @@
+import { CLOSED_TEXT } from '../queue/queue-format.ts';
 import type { Lang } from './guide-types.ts';
 
 /**
@@ -37,7 +38,8 @@ export const T = {
   noPromos: { zh: '今天暂无促销活动', en: 'No offers today' },
   takeNumber: { zh: '取号', en: 'Take a number' },
   waiting: { zh: '等候', en: 'waiting' },
-  closedNow: { zh: '暂停取号', en: 'Closed now' },
+  // The queue pages' wording, so the guide, the ticket machine and the board say the same.
+  closedNow: CLOSED_TEXT,
   nowCalling: { zh: '叫号', en: 'Now calling' },
   counters: { zh: '各窗口', en: 'Counters' },
   recent: { zh: '最近叫号', en: 'Recent calls' },

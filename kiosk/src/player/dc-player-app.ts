@@ -3,6 +3,7 @@ import '../lib/dc-pairing.ts';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import type { TimedItem } from '../../../core/timeline.ts';
+import { icon } from '../lib/icons.ts';
 import { PlayerController } from './player-controller.ts';
 
 const SLOT_NAMES: Record<string, string> = {
@@ -69,6 +70,9 @@ export class DcPlayerApp extends LitElement {
       font-size: 5vh;
       margin: 0.5vh 0;
     }
+    .now .icon {
+      vertical-align: -0.12em;
+    }
     .slot {
       font-size: 2.6vh;
       opacity: 0.8;
@@ -127,7 +131,7 @@ export class DcPlayerApp extends LitElement {
         ${
           s.announcement
             ? html`<div class="now" data-testid="now-playing">
-                  📢 ${s.announcement.title ?? s.announcement.text ?? '广播通知'}
+                  ${icon('announce')} ${s.announcement.title ?? s.announcement.text ?? '广播通知'}
                 </div>
                 <div class="slot">
                   ${s.announcement.priority === 'emergency' ? '紧急广播' : '临时广播'}

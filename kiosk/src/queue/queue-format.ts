@@ -45,6 +45,20 @@ export const shortName = (name: string) => name.replace(/\s*[（(].*$/u, '') || 
 
 export const hoursText = (h: Hours) => `${h.from}–${h.until}`;
 
+/** What every customer page says of a service outside its hours: one wording everywhere. */
+export const CLOSED_TEXT = { zh: '暂停取号', en: 'Not taking numbers now' } as const;
+
+/** When numbers start again: "今天 14:00 起取号" / "Numbers from 14:00 today". */
+export function reopenText(next: { day: 'today' | 'tomorrow'; from: string } | undefined): {
+  zh: string;
+  en: string;
+} {
+  if (!next) return { zh: '', en: '' };
+  return next.day === 'today'
+    ? { zh: `今天 ${next.from} 起取号`, en: `Numbers from ${next.from} today` }
+    : { zh: `明天 ${next.from} 起取号`, en: `Numbers from ${next.from} tomorrow` };
+}
+
 export const STATUS_TEXT: Record<TicketStatus, { zh: string; en: string }> = {
   waiting: { zh: '等候中', en: 'Waiting' },
   called: { zh: '请到窗口', en: 'Called' },
@@ -68,10 +82,11 @@ export const PRIORITY_TEXT: Record<Priority, { zh: string; en: string }> = {
   vip: { zh: 'VIP', en: 'VIP' },
 };
 
-export const RATING_TEXT: Record<Rating, { zh: string; en: string; face: string }> = {
-  satisfied: { zh: '满意', en: 'Satisfied', face: '😊' },
-  neutral: { zh: '一般', en: 'Neutral', face: '😐' },
-  dissatisfied: { zh: '不满意', en: 'Dissatisfied', face: '☹️' },
+/** The rating choices' words; their faces are drawn (kiosk/src/lib/icons.ts: no emoji). */
+export const RATING_TEXT: Record<Rating, { zh: string; en: string }> = {
+  satisfied: { zh: '满意', en: 'Satisfied' },
+  neutral: { zh: '一般', en: 'Neutral' },
+  dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
 };
 
 /** The phone page of a ticket, on the server the kiosk was loaded from. */
@@ -120,6 +135,34 @@ export function positionText(t: {
       return '您已过号，请到服务台咨询';
     case 'closed':
       return '此号已关闭';
+    default: {
+      const never: never = t.status;
+      return never;
+    }
+  }
+}
+
+/** The same line in English, for the phone of a customer who reads English. */
+export function positionTextEn(t: {
+  status: TicketStatus;
+  ahead: number;
+  counter?: { number: number };
+}): string {
+  switch (t.status) {
+    case 'waiting':
+      return t.ahead > 0
+        ? `${t.ahead} ${t.ahead === 1 ? 'person' : 'people'} ahead of you`
+        : 'You are next';
+    case 'called':
+      return t.counter ? `Please go to counter ${t.counter.number}` : 'Please go to the counter';
+    case 'serving':
+      return t.counter ? `Being served at counter ${t.counter.number}` : 'Being served';
+    case 'done':
+      return 'Thank you for your visit';
+    case 'no-show':
+      return 'Your number has passed: please ask at the desk';
+    case 'closed':
+      return 'This number is closed';
     default: {
       const never: never = t.status;
       return never;

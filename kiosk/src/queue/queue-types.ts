@@ -21,6 +21,8 @@ export interface Service {
   nameEn: string;
   hours: Hours;
   open: boolean;
+  /** A closed service's next opening: later today or tomorrow (the server's plan decides). */
+  nextOpen?: { day: 'today' | 'tomorrow'; from: string };
   waiting: number;
   estimatedWaitMin: number;
   order?: number;

@@ -28,6 +28,11 @@ export class SerialQueue<T> {
     return this._waiting.length;
   }
 
+  /** The items waiting their turn, in the order they will play. */
+  get queued(): T[] {
+    return this._waiting.map((w) => w.item);
+  }
+
   get busy(): boolean {
     return this._running !== undefined;
   }

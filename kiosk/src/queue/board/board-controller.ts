@@ -6,8 +6,9 @@ import type { StreamEventType } from '../../lib/event-stream.ts';
 import { LiveQuery } from '../live-query.ts';
 import { QueueClient, QueueError } from '../queue-client.ts';
 import { DEFAULT_TIMEZONE } from '../queue-format.ts';
-import type { CounterRef, QueueState, Rating } from '../queue-types.ts';
+import type { QueueState, Rating } from '../queue-types.ts';
 import { queueCalledSchema, queueRatingSchema, type QueueRating } from './queue-events.ts';
+import { callEnded, latestOn, type CallShown } from './now-calling.ts';
 import { VoiceCaller } from './voice-caller.ts';
 
 /** A new call stays large and blinking this long. */
@@ -19,10 +20,7 @@ const THANKS_MS = 3000;
 /** The clips every call starts with, fetched at start so the first call is not late. */
 const COMMON_CLIPS = ['chime', 'zh/qing', 'zh/hao-guke', 'zh/dao', 'zh/hao-chuangkou'];
 
-export interface Flash {
-  code: string;
-  counter: CounterRef;
-  callCount: number;
+export interface Flash extends CallShown {
   until: number;
 }
 
@@ -65,7 +63,7 @@ export class BoardController implements ReactiveController {
       this.caller = new VoiceCaller(
         engine,
         () => client.headers(),
-        () => this._host.requestUpdate(),
+        () => this._onVoice(),
       );
       engine.ctx.addEventListener('statechange', () => this._checkAudio());
       this._checkAudio();
@@ -91,6 +89,30 @@ export class BoardController implements ReactiveController {
   hostDisconnected(): void {
     this.live.stop();
     clearInterval(this._tick);
+  }
+
+  /**
+   * What the large panel shows: the call being spoken (blinking), or with sound off the newest
+   * call; after that the newest call still on at its counter. A call that is over (no-show,
+   * transfer, finished) leaves it.
+   */
+  get shown(): { call: CallShown; blinking: boolean } | undefined {
+    const state = this.live.value;
+    const f = this.flash;
+    const speaking = this.caller?.speaking;
+    if (f && !callEnded(state, f)) {
+      const spoken = speaking?.code === f.code && speaking.counter.number === f.counter.number;
+      if (spoken || f.until > this.now) return { call: f, blinking: true };
+    }
+    const latest = latestOn(state);
+    return latest && { call: latest, blinking: false };
+  }
+
+  /** The calls waiting to be spoken after this one, still on: "next" under the large panel. */
+  get next(): CallShown[] {
+    if (this.audioBlocked || !this.caller) return [];
+    const state = this.live.value;
+    return this.caller.queued.filter((c) => !callEnded(state, c));
   }
 
   /** The "tap to enable sound" overlay's button. */
@@ -125,13 +147,13 @@ export class BoardController implements ReactiveController {
       const call = queueCalledSchema.safeParse(data);
       if (!call.success) return;
       const c = call.data;
-      this.flash = {
-        code: c.code,
-        counter: c.counter,
-        callCount: c.callCount,
-        until: Date.now() + FLASH_MS,
-      };
-      this.caller?.call(c);
+      // With sound, the screen follows the voice (_onVoice): a call that must wait its turn
+      // is shown large when it is spoken, not over the one the hall hears. A caller with
+      // nothing to say speaks this one at once; without sound, the newest call is shown.
+      const caller = this.caller;
+      const idle = !caller?.speaking && !caller?.pending;
+      if (this.audioBlocked || !caller || idle) this._flash(c);
+      caller?.call(c);
       this._host.requestUpdate();
     } else if (type === 'queue-rating') {
       const r = queueRatingSchema.safeParse(data);
@@ -145,9 +167,34 @@ export class BoardController implements ReactiveController {
     }
   }
 
+  private _flash(c: CallShown): void {
+    this.flash = {
+      code: c.code,
+      counter: c.counter,
+      callCount: c.callCount,
+      calledAt: c.calledAt,
+      until: Date.now() + FLASH_MS,
+    };
+  }
+
+  /** The caller started (or ended) a call: the large panel shows the one being spoken. */
+  private _onVoice(): void {
+    const s = this.caller?.speaking;
+    const f = this.flash;
+    const same =
+      f &&
+      s &&
+      f.code === s.code &&
+      f.counter.number === s.counter.number &&
+      f.callCount === s.callCount;
+    if (s && !same) this._flash(s);
+    this._host.requestUpdate();
+  }
+
   private _expire(): void {
     this.now = Date.now();
-    if (this.flash && this.flash.until <= this.now) this.flash = undefined;
+    const f = this.flash;
+    if (f && f.until <= this.now && this.caller?.speaking?.code !== f.code) this.flash = undefined;
     this.ratings = this.ratings.filter((r) => r.until > this.now);
     this._host.requestUpdate();
   }
@@ -180,6 +227,11 @@ function boardView(c: BoardController) {
     /** The code of the call being spoken now. */
     get speaking() {
       return c.caller?.speaking?.code;
+    },
+    /** The code of the call shown large, and whether it blinks. */
+    get shown() {
+      const s = c.shown;
+      return s && Object.freeze({ code: s.call.code, blinking: s.blinking });
     },
     get outcomes() {
       return copy(c.caller?.outcomes);

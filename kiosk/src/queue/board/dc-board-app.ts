@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import '../../lib/dc-pairing.ts';
 import { repeat } from 'lit/directives/repeat.js';
-import { clockTime, dateText, shortName, waitText } from '../queue-format.ts';
+import { clockTime, dateText } from '../queue-format.ts';
 import { baseStyles, buttonStyles, darkTheme } from '../queue-theme.ts';
 import type { QueueState } from '../queue-types.ts';
 import { BoardController } from './board-controller.ts';
@@ -11,6 +11,7 @@ import type { BoardRateEvent } from './dc-board-rating.ts';
 import './dc-board-counters.ts';
 import './dc-board-flash.ts';
 import './dc-board-rating.ts';
+import './dc-board-waiting.ts';
 
 /**
  * `/board`: the calling board on the guide screen. The current number at each counter, the
@@ -23,72 +24,148 @@ export class DcBoardApp extends LitElement {
     baseStyles,
     buttonStyles,
     css`
+      /* Exactly the window (a kiosk has no scroll bar): a grid whose places share its height.
+         Landscape: the call and the counters on the left, the recent calls (or a rating
+         prompt, in their place) and the queues on the right. Portrait and phones: the call,
+         the counters, then the recent calls and the queues. */
       :host {
-        min-height: 100vh;
-        padding: 2.5vh 3vw;
+        height: 100vh;
+        height: 100dvh;
         display: flex;
         flex-direction: column;
-        gap: 2.5vh;
+        gap: 2vmin;
+        padding: 2.2vmin 2.6vmin;
+        --dc-flash-pad: 1.6vmin 2vmin;
+        --dc-flash-label: max(2.6vmin, 12px);
+        --dc-flash-en: max(2.6vmin, 12px);
+        --dc-flash-gap: 1.6cqw;
+        --dc-flash-word: min(5.5vh, 4.4cqw);
+        --dc-flash-code: min(14vh, 12cqw);
+        --dc-flash-counter: min(9vh, 7.6cqw);
       }
       header {
+        flex: none;
         display: flex;
         justify-content: space-between;
-        align-items: baseline;
+        align-items: center;
+        gap: 2vmin;
       }
       h1 {
         margin: 0;
-        font-size: 4.5vh;
+        font-size: max(4vmin, 18px);
         font-weight: 600;
+        line-height: 1.2;
+      }
+      h1 .en {
+        display: block;
+        font-size: max(0.55em, 11px);
       }
       .clock {
-        font-size: 5vh;
+        font-size: max(4.6vmin, 22px);
+        line-height: 1.1;
+        text-align: right;
+        white-space: nowrap;
       }
       .date {
-        font-size: 2.4vh;
+        font-size: max(2vmin, 11px);
         color: var(--dc-muted);
         text-align: right;
+        white-space: nowrap;
       }
       main {
         flex: 1;
+        min-height: 0;
         display: grid;
-        grid-template-columns: 3fr 2fr;
-        gap: 2.5vh 2.5vw;
+        gap: 2vmin 2.4vmin;
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        grid-template-rows: auto minmax(0, 1fr);
+        grid-template-areas:
+          'call recent'
+          'counters waiting';
       }
-      .left {
+      @media (orientation: portrait) {
+        main {
+          grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+          grid-template-rows: auto minmax(0, 1fr) minmax(0, 1.3fr);
+          grid-template-areas:
+            'call call'
+            'counters counters'
+            'recent waiting';
+        }
+      }
+      @media (orientation: portrait) and (max-width: 600px) {
+        main {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: auto minmax(0, 0.8fr) minmax(0, 1fr) minmax(0, 1.3fr);
+          grid-template-areas: 'call' 'counters' 'recent' 'waiting';
+        }
+      }
+      .call {
+        grid-area: call;
         display: flex;
         flex-direction: column;
-        gap: 2.5vh;
+        gap: 1vmin;
+      }
+      dc-board-flash {
+        container-type: inline-size;
+      }
+      .next {
+        margin: 0;
+        font-size: max(2.4vmin, 12px);
+        color: var(--dc-muted);
+        text-align: center;
+      }
+      .next b {
+        color: var(--dc-text);
+      }
+      section {
+        min-height: 0;
+        display: flex;
+        flex-direction: column;
+      }
+      section > :last-child {
+        flex: 1;
+        min-height: 0;
+      }
+      .counters {
+        grid-area: counters;
+      }
+      .recent,
+      .ratings {
+        grid-area: recent;
+      }
+      .waiting {
+        grid-area: waiting;
       }
       h2 {
-        margin: 0 0 1vh;
-        font-size: 2.8vh;
+        flex: none;
+        margin: 0 0 0.8vmin;
+        font-size: max(2.4vmin, 12px);
         font-weight: 500;
+        line-height: 1.2;
         color: var(--dc-muted);
         letter-spacing: 0.05em;
       }
       .panel {
-        padding: 1.5vh 1.5vw;
-        border-radius: 1.2vh;
+        padding: 1.2vmin 1.6vmin;
+        border-radius: 1.2vmin;
         background: var(--dc-panel);
+      }
+      .list {
+        container-type: size;
       }
       table {
         width: 100%;
         border-collapse: collapse;
       }
-      .right {
-        display: flex;
-        flex-direction: column;
-        gap: 2vh;
-      }
-      td {
-        padding: 0.6vh 0.5vw;
-        border-bottom: 1px solid var(--dc-line);
-        font-size: 3vh;
+      .recent table {
+        /* Five calls share the height; the screen's limit for a list like this. */
+        font-size: min(calc(100cqh / 5 * 0.5), 3.6vmin, 6.5cqw);
         line-height: 1.2;
       }
-      td .en {
-        display: block;
-        font-size: 1.8vh;
+      td {
+        padding: 0.15em 0.4em;
+        border-bottom: 1px solid var(--dc-line);
       }
       tr:last-child td {
         border-bottom: 0;
@@ -98,35 +175,38 @@ export class DcBoardApp extends LitElement {
         white-space: nowrap;
       }
       .recent td.code-cell {
-        font-size: 4.2vh;
+        font-size: 1.25em;
       }
       .recent tr:first-child td {
         color: var(--dc-accent);
       }
+      .recent td.muted {
+        font-size: 0.8em;
+      }
       .muted {
         color: var(--dc-muted);
-        font-size: 2.4vh;
+        font-size: max(2.2vmin, 12px);
+      }
+      .ratings {
+        display: flex;
+        flex-direction: column;
+        gap: 1.2vmin;
+        min-height: 0;
+      }
+      dc-board-rating {
+        flex: 1;
+        min-height: 0;
       }
       .notice {
         position: fixed;
         left: 50%;
-        bottom: 3vh;
+        bottom: 3vmin;
         transform: translateX(-50%);
-        padding: 1.2vh 2vw;
-        border-radius: 1vh;
+        padding: 1.2vmin 2vmin;
+        border-radius: 1vmin;
         background: var(--dc-bad);
         color: #fff;
-        font-size: 2.8vh;
-      }
-      /* Under the call, over the counters: the calls and queues on the right stay in view. */
-      .ratings {
-        position: fixed;
-        left: 3vw;
-        bottom: 3vh;
-        width: calc((100vw - 6vw - 2.5vw) * 0.6);
-        display: flex;
-        flex-direction: column;
-        gap: 2vh;
+        font-size: max(2.6vmin, 13px);
       }
     `,
   ];
@@ -138,8 +218,10 @@ export class DcBoardApp extends LitElement {
     // Not registered yet: the pairing code, until an admin enters it in the console.
     if (!c.token) return html`<dc-pairing kind="guide"></dc-pairing>`;
     const state = c.live.value;
-    const latest = state?.recentCalls[0];
-    const flash = c.flash;
+    const shown = c.shown;
+    const next = c.next;
+    // Two prompts at most: a third waits for one of them to be answered or to go away.
+    const ratings = c.ratings.slice(0, 2);
     return html`
       <header>
         <h1>客户服务中心 · 叫号 <span class="en">Customer Service · Now Calling</span></h1>
@@ -149,52 +231,47 @@ export class DcBoardApp extends LitElement {
         </div>
       </header>
       <main>
-        <div class="left">
+        <div class="call">
           <dc-board-flash
-            .code=${flash?.code ?? latest?.code ?? ''}
-            .counterName=${flash?.counter.name ?? latest?.counter.name ?? ''}
-            .callCount=${flash?.callCount ?? latest?.callCount ?? 1}
-            ?blinking=${!!flash}
+            .code=${shown?.call.code ?? ''}
+            .counterName=${shown?.call.counter.name ?? ''}
+            .callCount=${shown?.call.callCount ?? 1}
+            ?blinking=${!!shown?.blinking}
           ></dc-board-flash>
-          <section>
-            <h2>各窗口当前号码 <span class="en">Counters</span></h2>
-            ${
-              state
-                ? html`<dc-board-counters .counters=${state.counters}></dc-board-counters>`
-                : html`<p class="muted">正在载入… Loading…</p>`
-            }
-          </section>
+          ${
+            next.length
+              ? html`<p class="next" data-testid="next">
+                  下一位 <span class="en">Next</span>
+                  ${next
+                    .slice(0, 3)
+                    .map((n) => html` · <b class="code">${n.code}</b> → ${n.counter.name}`)}
+                </p>`
+              : nothing
+          }
         </div>
-        <div class="right">
-          <section class="panel recent">
-            <h2>最近叫号 <span class="en">Recent calls</span></h2>
-            <table data-testid="recent">
-              ${repeat(
-                state?.recentCalls ?? [],
-                (r) => `${r.code}#${r.calledAt}`,
-                (r) =>
-                  html`<tr>
-                    <td class="code code-cell">${r.code}</td>
-                    <td>${r.counter.name}</td>
-                    <td class="num muted">${clockTime(r.calledAt, c.timezone)}</td>
-                  </tr>`,
-              )}
-            </table>
-            ${state && state.recentCalls.length === 0 ? html`<p class="muted">暂无</p>` : nothing}
-          </section>
-          <section class="panel">
-            <h2>等候人数 <span class="en">Waiting</span></h2>
-            ${state ? this._waiting(state) : nothing}
-          </section>
-        </div>
+        <section class="counters">
+          <h2>各窗口当前号码 <span class="en">Counters</span></h2>
+          ${
+            state
+              ? html`<dc-board-counters .counters=${state.counters}></dc-board-counters>`
+              : html`<p class="muted">正在载入… Loading…</p>`
+          }
+        </section>
+        ${
+          ratings.length
+            ? html`<div class="ratings" data-testid="ratings" @dc-board-rate=${this._onRate}>
+                ${ratings.map((p) => html`<dc-board-rating .prompt=${p}></dc-board-rating>`)}
+              </div>`
+            : html`<section class="panel recent">
+                <h2>最近叫号 <span class="en">Recent calls</span></h2>
+                <div class="list">${this._recent(state)}</div>
+              </section>`
+        }
+        <section class="panel waiting">
+          <h2>等候人数 <span class="en">Waiting</span></h2>
+          <dc-board-waiting .state=${state}></dc-board-waiting>
+        </section>
       </main>
-      ${
-        c.ratings.length
-          ? html`<div class="ratings" @dc-board-rate=${this._onRate}>
-              ${c.ratings.map((p) => html`<dc-board-rating .prompt=${p}></dc-board-rating>`)}
-            </div>`
-          : nothing
-      }
       ${
         c.live.stream !== 'open'
           ? html`<div class="notice" role="status" data-testid="reconnecting">
@@ -214,17 +291,20 @@ export class DcBoardApp extends LitElement {
     `;
   }
 
-  private _waiting(state: QueueState) {
-    const services = [...state.services].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
-    return html`<table data-testid="waiting">
-      ${services.map((s) => {
-        const n = state.waiting[s.id] ?? s.waiting;
-        return html`<tr data-service=${s.id}>
-          <td>${s.prefix} · ${shortName(s.name)}<span class="en">${s.nameEn}</span></td>
-          <td class="num"><span class="code">${n}</span> 人</td>
-          <td class="num muted">${s.open ? waitText(s.estimatedWaitMin, n).zh : '已停止取号'}</td>
-        </tr>`;
-      })}
+  private _recent(state: QueueState | undefined) {
+    const c = this._c;
+    if (state && state.recentCalls.length === 0) return html`<p class="muted">暂无</p>`;
+    return html`<table data-testid="recent">
+      ${repeat(
+        state?.recentCalls ?? [],
+        (r) => `${r.code}#${r.calledAt}`,
+        (r) =>
+          html`<tr>
+            <td class="code code-cell">${r.code}</td>
+            <td>${r.counter.name}</td>
+            <td class="num muted">${clockTime(r.calledAt, c.timezone)}</td>
+          </tr>`,
+      )}
     </table>`;
   }
 

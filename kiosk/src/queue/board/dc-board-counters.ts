@@ -18,37 +18,54 @@ export class DcBoardCounters extends LitElement {
   static override styles = [
     baseStyles,
     css`
+      /* Fills the height the board gives it: a card per counter, its words sized by the card
+         (cq units), so six numbers stay six numbers at any screen size. */
       :host {
+        display: block;
         background: transparent;
       }
       .counters {
+        height: 100%;
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(14vw, 1fr));
-        gap: 1.5vh 1.2vw;
+        grid-template-columns: repeat(var(--cols, 3), minmax(0, 1fr));
+        grid-auto-rows: minmax(0, 1fr);
+        gap: 1.5vmin;
       }
       .counter {
-        padding: 1.5vh 1vw;
-        border-radius: 1.2vh;
+        container-type: size;
+        overflow: hidden;
+        border-radius: 1.2vmin;
         background: var(--dc-panel);
         text-align: center;
       }
+      .card {
+        height: 100%;
+        display: flex;
+        flex-direction: column;
+        justify-content: center;
+        padding: 4cqh 3cqw;
+      }
       .name {
-        font-size: 3.2vh;
+        font-size: min(17cqh, 12cqw);
+        line-height: 1.2;
       }
       .current {
-        font-size: 7.5vh;
-        line-height: 1.15;
+        font-size: min(44cqh, 24cqw);
+        line-height: 1.1;
+        white-space: nowrap;
       }
       .status {
-        font-size: 2.2vh;
+        font-size: max(min(13cqh, 9cqw), 11px);
+        line-height: 1.2;
         color: var(--dc-muted);
       }
       .paused .current {
         opacity: 0.4;
       }
       .none {
+        margin: 0;
         color: var(--dc-muted);
-        font-size: 2.4vh;
+        font-size: max(2.4vmin, 13px);
       }
     `,
   ];
@@ -58,13 +75,18 @@ export class DcBoardCounters extends LitElement {
   override render() {
     const shown = this.counters.filter((k) => k.status !== 'closed');
     if (shown.length === 0) return html`<p class="none">暂无开放窗口 No counter open</p>`;
-    return html`<div class="counters" data-testid="counters">
+    // Up to three in a row, then four or five: rows stay few enough for large numbers.
+    const n = shown.length;
+    const cols = n <= 3 ? n : n <= 6 ? 3 : n <= 8 ? 4 : 5;
+    return html`<div class="counters" data-testid="counters" style="--cols: ${cols}">
       ${shown.map((k) => {
         const active = k.current?.status === 'called' || k.current?.status === 'serving';
         return html`<div class="counter ${k.status}" data-counter=${k.number}>
-          <div class="name">${k.name}</div>
-          <div class="current code">${active ? k.current?.code : '—'}</div>
-          <div class="status">${statusOf(k)}</div>
+          <div class="card">
+            <div class="name">${k.name}</div>
+            <div class="current code">${active ? k.current?.code : '—'}</div>
+            <div class="status">${statusOf(k)}</div>
+          </div>
         </div>`;
       })}
     </div>`;

@@ -4,7 +4,9 @@ import { baseStyles } from '../queue-theme.ts';
 
 /**
  * The call just made, large: "请 A012 号 到 2号窗口". Blinks while `blinking` (the board turns
- * it off after a few seconds), so a new call catches the eye from across the hall.
+ * it off after a few seconds), so a new call catches the eye from across the hall. Its sizes
+ * are custom properties (--dc-flash-code, -word, -counter, -label, -en, -pad, -gap) a page sets
+ * to fit the place it gives the panel.
  */
 @customElement('dc-board-flash')
 export class DcBoardFlash extends LitElement {
@@ -18,7 +20,7 @@ export class DcBoardFlash extends LitElement {
       }
       .box {
         border-radius: 2vh;
-        padding: 2vh 2vw;
+        padding: var(--dc-flash-pad, 2vh 2vw);
         background: var(--dc-panel);
       }
       :host([blinking]) .box {
@@ -39,29 +41,29 @@ export class DcBoardFlash extends LitElement {
         }
       }
       .label {
-        font-size: 3vh;
+        font-size: var(--dc-flash-label, 3vh);
         opacity: 0.8;
       }
       .line {
         display: flex;
         justify-content: center;
         align-items: baseline;
-        gap: 2vw;
+        gap: var(--dc-flash-gap, 2vw);
         white-space: nowrap;
       }
       .word {
-        font-size: 6vh;
+        font-size: var(--dc-flash-word, 6vh);
       }
       .code {
-        font-size: 16vh;
+        font-size: var(--dc-flash-code, 16vh);
         line-height: 1.1;
       }
       .counter {
-        font-size: 10vh;
+        font-size: var(--dc-flash-counter, 10vh);
         font-weight: 700;
       }
       .en {
-        font-size: 3vh;
+        font-size: var(--dc-flash-en, 3vh);
         color: inherit;
         opacity: 0.75;
       }

@@ -63,9 +63,15 @@ export class VoiceCaller {
     return this._queue.pending;
   }
 
+  /** The calls waiting their turn behind the one being spoken, in the order they will sound. */
+  get queued(): QueueCalled[] {
+    return this._queue.queued;
+  }
+
   call(c: QueueCalled): void {
     const at = c.calledAt ? Date.parse(c.calledAt) : Date.now();
     this._queue.push(c, Number.isFinite(at) ? at : Date.now());
+    this._onChange();
   }
 
   /** Fetches clips ahead of the first call, so it starts without a network wait. */

@@ -21,67 +21,106 @@ export class DcTakeApp extends LitElement {
     baseStyles,
     buttonStyles,
     css`
+      /* Exactly the window: a kiosk has no scroll bar, so everything is laid out inside it. */
       :host {
-        min-height: 100vh;
-        padding: 3vh 4vw;
+        height: 100vh;
+        height: 100dvh;
+        display: flex;
+        flex-direction: column;
+        gap: 2vmin;
+        padding: 2.5vmin 3vmin;
         user-select: none;
       }
       header {
+        flex: none;
         display: flex;
         justify-content: space-between;
-        align-items: baseline;
-        margin-bottom: 3vh;
+        align-items: center;
+        gap: 3vmin;
       }
       h1 {
         margin: 0;
-        font-size: 5vh;
+        font-size: max(4.6vmin, 20px);
+        line-height: 1.2;
       }
       h1 .en {
-        font-size: 2.6vh;
+        display: block;
+        font-size: max(0.5em, 12px);
       }
       .clock {
-        font-size: 4.5vh;
+        font-size: max(4.4vmin, 22px);
+        line-height: 1.1;
         text-align: right;
+        white-space: nowrap;
       }
       .date {
-        font-size: 2.2vh;
+        font-size: max(2vmin, 12px);
         color: var(--dc-muted);
+        white-space: nowrap;
+      }
+      dc-take-services {
+        flex: 1;
+        min-height: 0;
       }
       .done {
+        flex: 1;
+        min-height: 0;
         display: flex;
-        gap: 4vw;
+        gap: 4vmin;
         align-items: center;
         justify-content: center;
       }
       .done aside {
         max-width: 34vw;
-        font-size: 3.4vh;
+        font-size: max(3vmin, 15px);
       }
       .done aside p {
-        margin: 0 0 3vh;
+        margin: 0 0 3vmin;
       }
       .done button {
         display: block;
         width: 100%;
-        margin-bottom: 2vh;
-        font-size: 3.4vh;
-        padding: 2vh;
-        border-radius: 1.5vh;
+        margin-bottom: 2vmin;
+        font-size: inherit;
+        padding: 2vmin;
+        border-radius: 1.5vmin;
+      }
+      /* Portrait: the ticket above its buttons; a phone's width takes the ticket smaller. */
+      @media (orientation: portrait) {
+        .done {
+          flex-direction: column;
+        }
+        .done aside {
+          max-width: none;
+          width: min(100%, 60vmin);
+        }
+      }
+      /* Screen only: a print is laid out on a page first (Letter, portrait) and must not grow. */
+      @media screen and (orientation: portrait) and (min-width: 800px) {
+        dc-take-ticket {
+          zoom: 1.4;
+        }
+      }
+      @media screen and (max-width: 520px) {
+        dc-take-ticket {
+          zoom: 0.8;
+        }
       }
       dc-take-ticket {
         box-shadow: 0 1vh 4vh rgba(0, 0, 0, 0.5);
       }
       .banner {
-        margin-top: 3vh;
-        font-size: 3vh;
+        flex: none;
+        margin: 0;
+        font-size: max(2.6vmin, 14px);
       }
       .muted {
         color: var(--dc-muted);
-        font-size: 3vh;
+        font-size: max(2.6vmin, 14px);
       }
       @media print {
         :host {
-          min-height: 0;
+          height: auto;
           padding: 0;
           background: #fff;
         }

@@ -1,6 +1,6 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { hoursText, PRIORITY_TEXT, waitText } from '../queue-format.ts';
+import { CLOSED_TEXT, hoursText, PRIORITY_TEXT, reopenText, waitText } from '../queue-format.ts';
 import { baseStyles, buttonStyles } from '../queue-theme.ts';
 import type { Priority, Service } from '../queue-types.ts';
 
@@ -21,22 +21,29 @@ export class DcTakeServices extends LitElement {
     baseStyles,
     buttonStyles,
     css`
+      /* The page gives this element the height left under its header: the buttons share it,
+         and their words are sized by each button's own box (cq units), so six services with
+         long names fit a landscape kiosk, a portrait one and a phone alike. */
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
+        gap: 2vmin;
+        min-height: 0;
         background: transparent;
       }
       .priority {
+        flex: none;
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 1.2vh 1vw;
-        margin-bottom: 3vh;
-        font-size: 2.8vh;
+        gap: 1.2vmin 1.4vmin;
+        font-size: max(2.6vmin, 14px);
       }
       .priority button {
-        font-size: 2.8vh;
-        padding: 1.4vh 1.6vw;
-        border: 0.3vh solid transparent;
+        font-size: inherit;
+        padding: 1.1vmin 1.8vmin;
+        border: 0.3vmin solid transparent;
+        white-space: nowrap;
       }
       .priority button[aria-pressed='true'] {
         background: var(--dc-accent);
@@ -44,56 +51,103 @@ export class DcTakeServices extends LitElement {
         font-weight: 600;
       }
       .grid {
+        flex: 1;
+        min-height: 0;
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 36vw), 1fr));
-        gap: 2.5vh 2vw;
+        grid-template-columns: repeat(var(--cols, 1), minmax(0, 1fr));
+        grid-auto-rows: minmax(0, 1fr);
+        gap: 2vmin;
+      }
+      @media (orientation: landscape) {
+        .grid {
+          --cols: 2;
+        }
       }
       .service {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        grid-template-rows: auto auto auto;
-        column-gap: 2vw;
-        align-items: center;
+        container-type: size;
+        overflow: hidden;
+        padding: 0;
         text-align: left;
-        min-height: 17vh;
-        padding: 2.2vh 2vw;
-        border-radius: 2vh;
+        border-radius: 2vmin;
         background: var(--dc-panel);
-        border: 0.3vh solid var(--dc-line);
+        border: 0.3vmin solid var(--dc-line);
       }
       .service:not(:disabled):active {
         background: var(--dc-panel-2);
       }
+      .card {
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
+        align-items: center;
+        column-gap: min(6cqh, 4cqw);
+        height: 100%;
+        padding: 5cqh min(6cqh, 4cqw);
+      }
       .letter {
-        grid-row: 1 / 4;
-        width: 11vh;
-        height: 11vh;
+        width: min(62cqh, 17cqw);
+        height: min(62cqh, 17cqw);
         border-radius: 50%;
         display: flex;
         align-items: center;
         justify-content: center;
-        font-size: 7vh;
+        font-size: min(40cqh, 11cqw);
         font-weight: 700;
         background: var(--dc-accent);
         color: var(--dc-accent-text);
       }
+      .text {
+        display: flex;
+        flex-direction: column;
+        gap: 2.5cqh;
+        min-width: 0;
+      }
       .name {
-        font-size: 4.4vh;
+        font-size: min(17cqh, 6cqw);
         font-weight: 600;
         line-height: 1.2;
+        text-wrap: balance;
       }
       .name .en {
-        font-size: 2.4vh;
+        display: block;
+        margin-top: 1cqh;
+        font-size: max(0.62em, 11px);
+        line-height: 1.25;
       }
       .meta {
-        font-size: 2.6vh;
+        display: flex;
+        flex-wrap: wrap;
+        column-gap: 1em;
+        font-size: max(min(10cqh, 3.8cqw), 12px);
+        line-height: 1.25;
         color: var(--dc-muted);
       }
       .meta b {
         color: var(--dc-text);
       }
+      .meta .en {
+        font-size: 0.85em;
+      }
       .closed .letter {
         background: var(--dc-muted);
+      }
+      .reopen b {
+        color: var(--dc-accent);
+      }
+      /* Greyed, but its hours still legible from a step away. */
+      .service.closed:disabled {
+        opacity: 0.65;
+      }
+      .after-hours {
+        flex: none;
+        margin: 0;
+        padding: 1.4vmin 2vmin;
+        border-radius: 1.2vmin;
+        background: var(--dc-panel-2);
+        font-size: max(3.2vmin, 16px);
+        line-height: 1.3;
+      }
+      .after-hours .en {
+        margin-left: 0.6em;
       }
     `,
   ];
@@ -118,27 +172,59 @@ export class DcTakeServices extends LitElement {
             </button>`,
         )}
       </div>
+      ${this._allClosed()}
       <div class="grid">${this.services.map((s) => this._button(s))}</div>
     `;
   }
 
+  /** After hours: one line for the whole machine, with the first service to open again. */
+  private _allClosed() {
+    if (this.services.length === 0 || this.services.some((s) => s.open)) return nothing;
+    const first = this.services
+      .flatMap((s) => (s.nextOpen ? [s.nextOpen] : []))
+      .sort((a, b) =>
+        a.day === b.day ? a.from.localeCompare(b.from) : a.day === 'today' ? -1 : 1,
+      )[0];
+    const reopen = reopenText(first);
+    return html`<p class="after-hours" role="status" data-testid="after-hours">
+      <b>${CLOSED_TEXT.zh}</b>${first ? ` · ${reopen.zh}` : ''}
+      <span class="en">${CLOSED_TEXT.en}${first ? ` · ${reopen.en}` : ''}</span>
+    </p>`;
+  }
+
   private _button(s: Service) {
     const wait = waitText(s.estimatedWaitMin, s.waiting);
+    const reopen = reopenText(s.nextOpen);
     return html`<button
       class="service ${s.open ? '' : 'closed'}"
       data-service=${s.id}
       ?disabled=${!s.open || this.busy}
       @click=${() => this._pick(s.id)}
     >
-      <span class="letter" aria-hidden="true">${s.prefix}</span>
-      <span class="name">${s.name} <span class="en">${s.nameEn}</span></span>
-      ${
-        s.open
-          ? html`<span class="meta">等候 <b>${s.waiting}</b> 人 · ${wait.zh}</span>
-              <span class="meta en">${s.waiting} waiting · ${wait.en}</span>`
-          : html`<span class="meta">暂停取号 · 办理时间 ${hoursText(s.hours)}</span>
-              <span class="meta en">Closed · open ${hoursText(s.hours)}</span>`
-      }
+      <span class="card">
+        <span class="letter" aria-hidden="true">${s.prefix}</span>
+        <span class="text">
+          <span class="name">${s.name} <span class="en">${s.nameEn}</span></span>
+          ${
+            s.open
+              ? html`<span class="meta">
+                  <span>等候 <b>${s.waiting}</b> 人 · ${wait.zh}</span>
+                  <span class="en">${s.waiting} waiting · ${wait.en}</span>
+                </span>`
+              : html`<span class="meta" data-testid="closed">
+                  <span>${CLOSED_TEXT.zh} · 办理时间 ${hoursText(s.hours)}</span>
+                  <span class="en">${CLOSED_TEXT.en}</span>
+                  ${
+                    s.nextOpen
+                      ? html`<span class="reopen" data-testid="reopen">
+                          <b>${reopen.zh}</b> <span class="en">${reopen.en}</span>
+                        </span>`
+                      : nothing
+                  }
+                </span>`
+          }
+        </span>
+      </span>
     </button>`;
   }
 

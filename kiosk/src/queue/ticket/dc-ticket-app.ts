@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { clockTime, positionText, STATUS_TEXT, waitText } from '../queue-format.ts';
+import { clockTime, positionText, positionTextEn, STATUS_TEXT, waitText } from '../queue-format.ts';
 import { baseStyles, lightTheme } from '../queue-theme.ts';
 import { TicketController } from './ticket-controller.ts';
 
@@ -33,7 +33,7 @@ export class DcTicketApp extends LitElement {
         box-shadow: 0 2px 12px rgba(0, 0, 0, 0.08);
       }
       .code {
-        font-size: 72px;
+        font-size: 80px;
         line-height: 1.1;
       }
       .service {
@@ -61,6 +61,19 @@ export class DcTicketApp extends LitElement {
         margin: 12px 0;
         font-size: 26px;
         font-weight: 600;
+        line-height: 1.25;
+      }
+      .position .en {
+        display: block;
+        margin-top: 2px;
+        font-size: 15px;
+        font-weight: 500;
+      }
+      .en {
+        font-size: max(0.7em, 11px);
+      }
+      dd .en {
+        display: block;
       }
       .called .position {
         color: var(--dc-accent);
@@ -115,6 +128,7 @@ export class DcTicketApp extends LitElement {
                 </div>
                 <div class="position" role="status" aria-live="polite" data-testid="position">
                   ${positionText(t)}
+                  <span class="en">${positionTextEn(t)}</span>
                 </div>
                 <dl>
                   ${
@@ -122,7 +136,10 @@ export class DcTicketApp extends LitElement {
                       ? html`<dt>前面等候 <span class="en">Ahead</span></dt>
                           <dd>${t.ahead} 人</dd>
                           <dt>预计等候 <span class="en">Est. wait</span></dt>
-                          <dd>${waitText(t.estimatedWaitMin, t.ahead).zh}</dd>`
+                          <dd>
+                            ${waitText(t.estimatedWaitMin, t.ahead).zh}
+                            <span class="en">${waitText(t.estimatedWaitMin, t.ahead).en}</span>
+                          </dd>`
                       : nothing
                   }
                   ${
@@ -141,7 +158,10 @@ export class DcTicketApp extends LitElement {
         c.updatedAt
           ? html`<p class="foot">
               自动刷新 · 更新于 ${clockTime(c.updatedAt, c.timezone)}<br />
-              请留意现场叫号，过号请到服务台。
+              请留意现场叫号，过号请到服务台。<br />
+              <span class="en">
+                Updates by itself. Listen for your number; if you miss it, ask at the desk.
+              </span>
             </p>`
           : nothing
       }
