@@ -114,20 +114,14 @@ export const queueRoutes = new Hono<AppEnv>()
     const { queue } = c.var.ctx;
     return c.json({ date: queue.ensureDay(), tickets: queue.waitingTickets() });
   })
-  .post(
-    '/queue/counters/:number/open',
-    allow(DESK),
-    counter,
-    validate('json', openSchema),
-    (c) => {
-      const { queue } = c.var.ctx;
-      const { services, takeover } = c.req.valid('json');
-      queue.open(c.req.valid('param').number, services, actorOf(c), sessionOf(c), takeover);
-      return c.json({
-        counter: { ...queue.counterView(c.req.valid('param').number), yours: true },
-      });
-    },
-  )
+  .post('/queue/counters/:number/open', allow(DESK), counter, validate('json', openSchema), (c) => {
+    const { queue } = c.var.ctx;
+    const { services, takeover } = c.req.valid('json');
+    queue.open(c.req.valid('param').number, services, actorOf(c), sessionOf(c), takeover);
+    return c.json({
+      counter: { ...queue.counterView(c.req.valid('param').number), yours: true },
+    });
+  })
   .post('/queue/counters/:number/close', allow(DESK), counter, (c) => {
     const { queue } = c.var.ctx;
     queue.close(c.req.valid('param').number);
