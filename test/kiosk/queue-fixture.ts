@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { scratchSchedules } from '../helpers/schedules-copy.ts';
-import { startServer, withCast, type Json, type TestServer } from '../helpers/server.ts';
+import { Client, startServer, withCast, type Json, type TestServer } from '../helpers/server.ts';
 import type { ContextOptions } from '../../server/context.ts';
 
 /** The longest service a mall might write: a name and an English name near the 60-letter limit. */
@@ -68,7 +68,9 @@ export async function busyQueue(
   const cast = await withCast(server);
   const guide = (await cast.admin.post('/api/devices', { name: 'guide-1', kind: 'guide' })).body
     .token as string;
-  const services = ((await cast.device.get('/api/queue/services')).body.services as Json[]).map(
+  // The guide screen takes the tickets, as on the day: a PA player may not (#12).
+  const kiosk = new Client(server.url, guide);
+  const services = ((await kiosk.get('/api/queue/services')).body.services as Json[]).map(
     (s) => s.id as string,
   );
   const must = async (r: Promise<{ status: number; text: string; body: Json }>, what: string) => {
@@ -77,7 +79,7 @@ export async function busyQueue(
     return res.body;
   };
   const take = (service: string) =>
-    must(cast.device.post('/api/queue/tickets', { service }), `take ${service}`);
+    must(kiosk.post('/api/queue/tickets', { service }), `take ${service}`);
   let calledToken = '';
   for (let n = 1; n <= 6; n++) {
     // Each counter serves one service first, so the six calls are six different numbers.

@@ -109,9 +109,11 @@ describe('GET /voice/<name>.wav', () => {
   });
   afterAll(() => server?.close());
 
-  it('serves the clips a board plays, to devices and staff', async () => {
+  it('serves the clips a board plays, to guide screens and staff', async () => {
+    const guide = (await cast.admin.post('/api/devices', { name: 'board', kind: 'guide' })).body
+      .token as string;
     const r = await fetch(`${server.url}/voice/zh/qing.wav`, {
-      headers: { Authorization: `Bearer ${cast.device.bearer}` },
+      headers: { Authorization: `Bearer ${guide}` },
     });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('audio/wav');
