@@ -19,6 +19,7 @@ import { playReportRoutes } from './plays/report-routes.ts';
 import { promoRoutes } from './promos/routes.ts';
 import { programRoutes } from './program/routes.ts';
 import { queueRoutes } from './queue/routes.ts';
+import { complaintRoutes } from './records/routes.ts';
 import { voiceRoutes } from './queue/voice-route.ts';
 import { alertRoutes } from './system/alerts-routes.ts';
 import { homePage } from './system/home-page.ts';
@@ -46,7 +47,8 @@ function apiRoutes() {
     .route('/', speechRoutes)
     .route('/', queueRoutes)
     .route('/', weatherRoutes)
-    .route('/', guideRoutes);
+    .route('/', guideRoutes)
+    .route('/', complaintRoutes);
 }
 
 /** The whole HTTP surface of one server: API, event stream, media and pages, on one origin. */

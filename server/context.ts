@@ -19,6 +19,7 @@ import { sweepOrphans } from './media/orphans.ts';
 import { IMAGE_NAME } from './merchants/image-formats.ts';
 import { scheduleService } from './program/schedule-service.ts';
 import { announcementStore } from './announcements/store.ts';
+import { complaintStore } from './records/complaint-store.ts';
 import { templateStore } from './announcements/template-store.ts';
 import { guideService } from './guide/guide-service.ts';
 import { guideScreenStore } from './guide/here-store.ts';
@@ -151,6 +152,8 @@ export async function createContext(
     /** Merchants' logos, stored by content hash under `DATA_DIR/images`. */
     images: imageStore(join(config.dataDir, 'images')),
     announcements,
+    /** The desk's complaint register: every change kept, deadlines computed at any instant. */
+    complaints: complaintStore(db),
     /** Announcement templates: the built-ins in the mall's wording, and the mall's own. */
     announcementTemplates: templateStore(db),
     /** Text-to-speech: each distinct text rendered once into `DATA_DIR/tts`, then reused. */

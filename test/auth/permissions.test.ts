@@ -141,6 +141,12 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /api/queue/state': STAFF_AND_GUIDES,
   'GET /api/queue/counters': DESK,
   'GET /api/queue/waiting': DESK,
+  // The complaint register holds customers' phone numbers: the desk's, not the announcers'.
+  'POST /api/complaints': DESK,
+  'GET /api/complaints': DESK,
+  'GET /api/complaints/due': DESK,
+  'GET /api/complaints/:id': DESK,
+  'POST /api/complaints/:id/actions': DESK,
   ...Object.fromEntries(
     [
       'open',

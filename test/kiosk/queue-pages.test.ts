@@ -367,8 +367,7 @@ describe('calling board: the screen and the voice agree', () => {
   it('shows each of three calls made at once large while it is spoken, the others as next', async () => {
     const { board, heard } = await openBoard();
     for (const n of [1, 2, 3]) await freeCounter(n);
-    for (let i = 0; i < 3; i++)
-      await cast.desk.post('/api/queue/tickets', { service: 'enquiry' });
+    for (let i = 0; i < 3; i++) await cast.desk.post('/api/queue/tickets', { service: 'enquiry' });
     const calls = await Promise.all(
       [1, 2, 3].map((n) => cast.desk.post(`/api/queue/counters/${n}/call-next`)),
     );

@@ -1,0 +1,93 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../app-env.ts';
+import { allow, userOf } from '../auth/middleware.ts';
+import { DESK } from '../auth/roles.ts';
+import { apiError, notFound } from '../http/errors.ts';
+import { validate } from '../http/validate.ts';
+import {
+  complaintAction,
+  complaintIntake,
+  ComplaintRefused,
+  deadlinesOf,
+  maskPhone,
+  type Complaint,
+} from './complaint.ts';
+
+/** A deadline this close is listed as due soon: the console's reminder before it passes. */
+const REMIND_WITHIN_MS = 4 * 3600_000;
+
+const idParam = z.object({ id: z.coerce.number().int().positive() });
+const range = z.object({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+});
+
+/** A complaint with its deadlines at `now`; the phone masked unless this is the desk's record. */
+function present(c: Complaint, now: number, full = false) {
+  return {
+    ...c,
+    customerPhone: full ? c.customerPhone : maskPhone(c.customerPhone),
+    deadlines: deadlinesOf(c, now),
+  };
+}
+
+/** `/api/complaints`: the desk's complaint register (顾客投诉登记表), its deadlines and changes. */
+export const complaintRoutes = new Hono<AppEnv>()
+  .post('/complaints', allow(DESK), validate('json', complaintIntake), (c) => {
+    const { complaints, now } = c.var.ctx;
+    const made = complaints.add(c.req.valid('json'), now(), userOf(c).username);
+    return c.json({ complaint: present(made, now().getTime(), true) }, 201);
+  })
+  .get('/complaints', allow(DESK), validate('query', range), (c) => {
+    const { from, to } = c.req.valid('query');
+    const t = c.var.ctx.now().getTime();
+    const list = c.var.ctx.complaints.between(
+      new Date(from).toISOString(),
+      new Date(to).toISOString(),
+    );
+    return c.json({ complaints: list.map((x) => present(x, t)) });
+  })
+  // Before `/:id`: what is overdue, due within a few hours, or waiting on someone, now.
+  .get('/complaints/due', allow(DESK), (c) => {
+    const t = c.var.ctx.now().getTime();
+    const overdue: ReturnType<typeof present>[] = [];
+    const dueSoon: ReturnType<typeof present>[] = [];
+    const paused: ReturnType<typeof present>[] = [];
+    for (const x of c.var.ctx.complaints.open()) {
+      const p = present(x, t);
+      const states = [p.deadlines.answer, p.deadlines.plan];
+      if (states.some((d) => d.state === 'missed' && d.doneAt === undefined)) overdue.push(p);
+      else if (states.some((d) => d.state === 'open' && d.leftMs <= REMIND_WITHIN_MS))
+        dueSoon.push(p);
+      else if (states.some((d) => d.state === 'paused')) paused.push(p);
+    }
+    return c.json({ at: new Date(t).toISOString(), overdue, dueSoon, paused });
+  })
+  .get('/complaints/:id', allow(DESK), validate('param', idParam), (c) => {
+    const { id } = c.req.valid('param');
+    const found = c.var.ctx.complaints.get(id);
+    if (!found) throw notFound(`complaint ${id}`);
+    return c.json({
+      complaint: present(found, c.var.ctx.now().getTime(), true),
+      entries: c.var.ctx.complaints.entries(id),
+    });
+  })
+  .post(
+    '/complaints/:id/actions',
+    allow(DESK),
+    validate('param', idParam),
+    validate('json', complaintAction),
+    (c) => {
+      const { id } = c.req.valid('param');
+      const { complaints, now } = c.var.ctx;
+      try {
+        const next = complaints.act(id, c.req.valid('json'), now(), userOf(c).username);
+        if (!next) throw notFound(`complaint ${id}`);
+        return c.json({ complaint: present(next, now().getTime(), true) });
+      } catch (err) {
+        if (err instanceof ComplaintRefused) throw apiError(409, 'not-allowed', err.message);
+        throw err;
+      }
+    },
+  );
