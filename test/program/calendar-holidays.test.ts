@@ -42,7 +42,6 @@ describe('next year’s holidays', () => {
     expect(Object.keys(r.body).sort()).toEqual([
       'database',
       'status',
-      'streams',
       'timezone',
       'today',
       'warnings',
