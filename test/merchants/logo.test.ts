@@ -38,9 +38,11 @@ describe('merchant logos', () => {
     expect(etag).toBe(`"${r.body.logo.slice(0, 64)}"`);
     expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
     expect((await get(r.body.logoUrl, { 'If-None-Match': etag! })).status).toBe(304);
-    // Devices (the guide screen) may fetch it; nobody unsigned may.
+    // The guide screen may fetch it; nobody unsigned may.
+    const guide = (await cast.admin.post('/api/devices', { name: 'guide', kind: 'guide' })).body
+      .token as string;
     const device = await fetch(server.url + r.body.logoUrl, {
-      headers: { Authorization: `Bearer ${cast.device.bearer}` },
+      headers: { Authorization: `Bearer ${guide}` },
     });
     expect(device.status).toBe(200);
     expect((await fetch(server.url + r.body.logoUrl)).status).toBe(401);
