@@ -433,7 +433,11 @@ async function freeCounter(n: number): Promise<void> {
     Json | undefined;
   if (current?.status === 'called') await cast.desk.post(`/api/queue/counters/${n}/start`);
   if (current) await cast.desk.post(`/api/queue/counters/${n}/finish`, { category: '其他' });
-  await cast.desk.post(`/api/queue/counters/${n}/open`, { services: ['enquiry', 'return'] });
+  await cast.desk.post(`/api/queue/counters/${n}/open`, {
+    services: ['enquiry', 'return'],
+    // An earlier test's /counter page may hold it: this test takes it over, as a desk would.
+    takeover: true,
+  });
 }
 
 describe('calling board with a voice pack that lacks a clip', () => {
