@@ -118,11 +118,11 @@ const baseName = (file: string) => file.slice(file.lastIndexOf('/') + 1);
 
 /**
  * The most lines (and comma-separated flow items) a YAML file may have: the shipped program has
- * 114 lines, a calendar with ten years of holidays under a thousand. Past it a file is refused
+ * 114 lines, a calendar with ten years of holidays about 600. Past it a file is refused
  * before it is parsed: parsing costs time that every player's clock sync and every call waits
  * behind, and counting lines costs a millisecond for the largest file a route accepts.
  */
-export const MAX_YAML_LINES = 5_000;
+export const MAX_YAML_LINES = 2_000;
 /** Past this many problems a person reads no further: the rest are counted, not listed. */
 export const MAX_ISSUES = 200;
 
