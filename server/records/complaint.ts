@@ -109,7 +109,7 @@ export function applyAction(c: Complaint, a: ComplaintAction, at: number): Compl
     throw new ComplaintRefused(
       `a complaint that is ${c.status} (${STATUS_ZH[c.status]}) cannot be given "${a.action}"`,
     );
-  const open = c.pauses.at(-1)?.to === undefined && c.pauses.length > 0;
+  const open = c.pauses.some((p) => p.to === undefined);
   switch (a.action) {
     case 'answer':
       return { ...c, status: 'answered', answeredAt: at };

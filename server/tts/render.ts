@@ -16,6 +16,8 @@ export interface Speech {
   durationMs: number;
   /** The text as it was spoken, after normalisation. */
   spoken: string;
+  /** Bytes written by this call: 0 when the text was rendered before (served from the cache). */
+  renderedBytes: number;
 }
 
 /** Where rendered speech is kept. */
@@ -40,7 +42,14 @@ export async function renderSpeech(
   const name = speechName(spoken, synth.id, voice);
   const sha = name.slice(0, -'.wav'.length);
   const file = join(dir, name);
-  const result = (durationMs: number) => ({ name, file, url: `/tts/${name}`, durationMs, spoken });
+  const result = (durationMs: number, renderedBytes = 0) => ({
+    name,
+    file,
+    url: `/tts/${name}`,
+    durationMs,
+    spoken,
+    renderedBytes,
+  });
 
   const cached = await durationOf(file);
   if (cached !== undefined) {
@@ -52,11 +61,12 @@ export async function renderSpeech(
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${sha}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(tmp, await synth.synthesise(spoken, voice));
+    const wav = await synth.synthesise(spoken, voice);
+    await writeFile(tmp, wav);
     const durationMs = await durationOf(tmp);
     if (!durationMs) throw new Error(`${synth.id} made no audio for "${spoken}"`);
     await rename(tmp, file);
-    return result(durationMs);
+    return result(durationMs, wav.byteLength);
   } finally {
     await rm(tmp, { force: true });
   }

@@ -53,7 +53,8 @@ export function speechService(deps: SpeechServiceDeps) {
       let p = inFlight.get(key);
       if (!p) {
         p = renderSpeech(key, deps.dir, deps.synth).then(async (s) => {
-          grownBytes += s.durationMs * 44.1; // 16-bit mono at 22,050 Hz: about 44 bytes a ms
+          // Only new files grow the cache: a text served from it again costs no prune.
+          grownBytes += s.renderedBytes;
           if (grownBytes > limits.maxBytes / 10) {
             grownBytes = 0;
             await prune();

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SPEECH_CHARS, renderSpeech as render } from '../../server/tts/render.ts';
 import { espeakWasm } from '../../server/tts/synthesiser.ts';
+import { countingSynth } from '../helpers/counting-synth.ts';
 import { wavDurationMs } from '../../server/tts/wav.ts';
 
 const synth = espeakWasm();
@@ -31,19 +32,12 @@ describe('renderSpeech', () => {
   });
 
   it('renders the same speech once: same text (or the same once normalised) is the same file', async () => {
-    let rendered = 0;
-    const counting = {
-      ...synth,
-      synthesise: (...args: Parameters<typeof synth.synthesise>) => {
-        rendered++;
-        return synth.synthesise(...args);
-      },
-    };
+    const counting = countingSynth(synth);
     const a = await render('请A012号顾客到2号窗口', dir, counting);
     const b = await render('  请A０１２号顾客到二号窗口 ', dir, counting);
     expect(b.name).toBe(a.name);
     expect(b.durationMs).toBe(a.durationMs);
-    expect(rendered).toBe(1);
+    expect(counting.renders).toBe(1);
     const other = await renderSpeech('请A013号顾客到2号窗口', dir);
     expect(other.name).not.toBe(a.name);
   });

@@ -7,6 +7,7 @@ import { speechNameOf } from '../../server/tts/render.ts';
 import { speechEvictions, type CachedSpeech } from '../../server/tts/speech-cache.ts';
 import { speechService } from '../../server/tts/speech-service.ts';
 import { espeakWasm } from '../../server/tts/synthesiser.ts';
+import { countingSynth } from '../helpers/counting-synth.ts';
 
 const DAY = 86_400_000;
 const MB = 1024 * 1024;
@@ -38,14 +39,7 @@ describe('the speech service', () => {
 
   it('renders a text asked for by many at once only once', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'deskcast-tts-'));
-    let rendered = 0;
-    const counting = {
-      ...synth,
-      synthesise: (...args: Parameters<typeof synth.synthesise>) => {
-        rendered++;
-        return synth.synthesise(...args);
-      },
-    };
+    const counting = countingSynth(synth);
     const speech = speechService({
       dir,
       synth: counting,
@@ -58,7 +52,7 @@ describe('the speech service', () => {
     );
     speech.stop();
     expect(new Set(all.map((s) => s.name)).size).toBe(1);
-    expect(rendered).toBe(1);
+    expect(counting.renders).toBe(1);
   });
 
   it('prunes the cache past its size, keeping what the coming plans speak', async () => {
