@@ -1,4 +1,7 @@
-import type { Browser } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { steppableClock } from '../helpers/clock.ts';
@@ -24,6 +27,17 @@ const counter3 = async () =>
   ((await cast.admin.get('/api/queue/counters')).body.counters as Record<string, unknown>[]).find(
     (c) => c.number === 3,
   );
+
+/** Where the screenshots go (to look at the page): QUEUE_SHOTS, or a temp folder. */
+const SHOTS = process.env.QUEUE_SHOTS ?? join(tmpdir(), 'deskcast-queue-shots');
+/** The page as a desk PC shows it: the small screen it is tested on, and a 1366×768 one. */
+async function shots(page: Page, name: string) {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}-800x600.png`) });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: join(SHOTS, `${name}-1366x768.png`) });
+  await page.setViewportSize({ width: 800, height: 600 });
+}
 
 /** The counter page signed in as desk1 on a desk PC's small screen. */
 async function deskPage() {
@@ -54,6 +68,7 @@ describe('counter page /counter', () => {
     const asked = page.locator('[data-testid=counter-in-use]');
     await asked.waitFor();
     expect(await asked.innerText()).toContain('3号窗口 正由 desk2 使用（09:12 起），接管？');
+    await shots(page, 'counter-takeover');
     // Not at work on it yet, and still desk2's.
     expect(await page.locator('button[data-action=call-next]').count()).toBe(0);
     expect(await page.locator('[data-testid=open-counter]').count()).toBe(0);
@@ -80,6 +95,7 @@ describe('counter page /counter', () => {
     expect(await transfer.isDisabled()).toBe(true);
     await page.locator('select#to').selectOption('return');
     await expect.poll(() => transfer.isDisabled()).toBe(false);
+    await shots(page, 'counter-transfer');
     await transfer.click();
     await expect
       .poll(
