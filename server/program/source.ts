@@ -162,11 +162,6 @@ function sizeLimitIssue(file: string, text: string): SourceIssue | undefined {
   let nl = text.indexOf('\n');
   let comma = text.indexOf(',');
   for (let items = 1; nl !== -1 || comma !== -1; items++) {
-    const isLine = comma === -1 || (nl !== -1 && nl < comma);
-    if (isLine) {
-      line++;
-      nl = text.indexOf('\n', nl + 1);
-    } else comma = text.indexOf(',', comma + 1);
     if (items > MAX_YAML_LINES)
       return {
         file,
@@ -174,6 +169,10 @@ function sizeLimitIssue(file: string, text: string): SourceIssue | undefined {
         col: 1,
         message: `${baseName(file)} is too large to check: more than ${MAX_YAML_LINES.toLocaleString('en')} lines and list items by line ${line} (the shipped program has 114 lines); 文件过大，未保存`,
       };
+    if (comma === -1 || (nl !== -1 && nl < comma)) {
+      line++;
+      nl = text.indexOf('\n', nl + 1);
+    } else comma = text.indexOf(',', comma + 1);
   }
   return undefined;
 }
