@@ -51,12 +51,30 @@ export class Api {
   }
 }
 
-/** The mall's time zone, from the server's health answer; `fallback` until (or if not) known. */
-export async function mallTimezone(fallback: string): Promise<string> {
+/** The mall's public facts every customer screen shows: its name and its time zone. */
+export interface MallSite {
+  name: string;
+  nameEn: string;
+  timezone: string;
+}
+
+const SITE_KEY = 'deskcast.site';
+
+/**
+ * The mall's name and zone from `/api/site`, kept in localStorage so a screen started while the
+ * server is down still shows them; `fallback` only on a screen that never reached the server.
+ */
+export async function mallSite(fallback: MallSite): Promise<MallSite> {
   try {
-    const h = (await (await fetch('/api/health')).json()) as { timezone?: string };
-    return h.timezone ?? fallback;
+    const s = (await (await fetch('/api/site', { cache: 'no-store' })).json()) as MallSite;
+    const site = { name: s.name, nameEn: s.nameEn, timezone: s.timezone };
+    localStorage.setItem(SITE_KEY, JSON.stringify(site));
+    return site;
   } catch {
-    return fallback;
+    try {
+      return { ...fallback, ...(JSON.parse(localStorage.getItem(SITE_KEY) ?? '{}') as MallSite) };
+    } catch {
+      return fallback;
+    }
   }
 }

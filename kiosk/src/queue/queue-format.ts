@@ -3,6 +3,8 @@ import type { CounterStatus, Hours, Priority, Rating, TicketStatus } from './que
 /** Pure text helpers shared by the queue pages (no DOM, so they are unit-tested in Node). */
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+/** Until the server (or the screen's last copy) says otherwise: no name rather than a wrong one. */
+export const DEFAULT_SITE = { name: '', nameEn: '', timezone: DEFAULT_TIMEZONE } as const;
 
 /** An estimated wait as a person reads it: never "0 minutes" when someone is ahead. */
 export function waitText(minutes: number, ahead: number): { zh: string; en: string } {

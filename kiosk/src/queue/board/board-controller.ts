@@ -1,11 +1,11 @@
-import { mallTimezone } from '../../lib/api.ts';
+import { mallSite, type MallSite } from '../../lib/api.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AudioEngine } from '../../audio/audio-engine.ts';
 import { deviceToken } from '../../lib/api.ts';
 import type { StreamEventType } from '../../lib/event-stream.ts';
 import { LiveQuery } from '../live-query.ts';
 import { QueueClient, QueueError } from '../queue-client.ts';
-import { DEFAULT_TIMEZONE } from '../queue-format.ts';
+import { DEFAULT_SITE } from '../queue-format.ts';
 import type { QueueState, Rating } from '../queue-types.ts';
 import { queueCalledSchema, queueRatingSchema, type QueueRating } from './queue-events.ts';
 import { callEnded, latestOn, type CallShown } from './now-calling.ts';
@@ -38,7 +38,11 @@ export interface RatingPrompt extends QueueRating {
 export class BoardController implements ReactiveController {
   token = deviceToken();
   readonly live: LiveQuery<QueueState>;
-  timezone = DEFAULT_TIMEZONE;
+  /** The mall's name for the header, and its zone for every time shown. */
+  site: MallSite = DEFAULT_SITE;
+  get timezone(): string {
+    return this.site.timezone;
+  }
   audioBlocked = false;
   flash?: Flash;
   ratings: RatingPrompt[] = [];
@@ -83,7 +87,10 @@ export class BoardController implements ReactiveController {
       onEvent: (type, data) => this._onEvent(type, data),
     });
     this._tick = setInterval(() => this._expire(), 500);
-    void mallTimezone(this.timezone).then((tz) => (this.timezone = tz));
+    void mallSite(this.site).then((site) => {
+      this.site = site;
+      this._host.requestUpdate();
+    });
   }
 
   hostDisconnected(): void {

@@ -56,6 +56,15 @@ export class DcBoardApp extends LitElement {
         font-weight: 600;
         line-height: 1.2;
       }
+      .mall {
+        font-size: max(2.2vmin, 12px);
+        font-weight: 600;
+        opacity: 0.85;
+      }
+      .mall .en {
+        margin-left: 0.6em;
+        font-weight: 400;
+      }
       h1 .en {
         display: block;
         font-size: max(0.55em, 11px);
@@ -224,7 +233,12 @@ export class DcBoardApp extends LitElement {
     const ratings = c.ratings.slice(0, 2);
     return html`
       <header>
-        <h1>客户服务中心 · 叫号 <span class="en">Customer Service · Now Calling</span></h1>
+        <div>
+          <div class="mall" data-testid="mall-name">
+            ${c.site.name}<span class="en">${c.site.nameEn}</span>
+          </div>
+          <h1>客户服务中心 · 叫号 <span class="en">Customer Service · Now Calling</span></h1>
+        </div>
         <div>
           <div class="clock">${clockTime(c.now, c.timezone)}</div>
           <div class="date">${dateText(c.now, c.timezone)}</div>

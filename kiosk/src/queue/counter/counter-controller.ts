@@ -1,8 +1,8 @@
-import { mallTimezone } from '../../lib/api.ts';
+import { mallSite, type MallSite } from '../../lib/api.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { LiveQuery } from '../live-query.ts';
 import { QueueClient, QueueError } from '../queue-client.ts';
-import { DEFAULT_TIMEZONE } from '../queue-format.ts';
+import { DEFAULT_SITE } from '../queue-format.ts';
 import type { CounterDetail, CounterList, Priority, QueueState, Ticket } from '../queue-types.ts';
 import { refusalText, type CounterAction } from './counter-actions.ts';
 
@@ -45,7 +45,11 @@ export class CounterController implements ReactiveController {
   flash?: Flash;
   /** The ticket just taken for a customer, to tell them their number. */
   takenFor?: Ticket;
-  timezone = DEFAULT_TIMEZONE;
+  /** The mall's name for the header, and its zone for every time shown. */
+  site: MallSite = DEFAULT_SITE;
+  get timezone(): string {
+    return this.site.timezone;
+  }
   private readonly _client = new QueueClient({ kind: 'none' });
 
   constructor(private readonly _host: ReactiveControllerHost) {
@@ -64,7 +68,10 @@ export class CounterController implements ReactiveController {
         this.checked = true;
         this._host.requestUpdate();
       });
-    void mallTimezone(this.timezone).then((tz) => (this.timezone = tz));
+    void mallSite(this.site).then((site) => {
+      this.site = site;
+      this._host.requestUpdate();
+    });
   }
 
   hostDisconnected(): void {

@@ -47,6 +47,15 @@ export class DcTakeApp extends LitElement {
         display: block;
         font-size: max(0.5em, 12px);
       }
+      .mall {
+        font-size: max(2.2vmin, 12px);
+        font-weight: 600;
+        color: var(--dc-muted);
+      }
+      .mall .en {
+        margin-left: 0.6em;
+        font-weight: 400;
+      }
       .clock {
         font-size: max(4.4vmin, 22px);
         line-height: 1.1;
@@ -156,7 +165,12 @@ export class DcTakeApp extends LitElement {
     const now = c.now;
     return html`
       <header class="screen">
-        <h1>请选择业务取号 <span class="en">Choose a service to take a number</span></h1>
+        <div>
+          <div class="mall" data-testid="mall-name">
+            ${c.site.name}<span class="en">${c.site.nameEn}</span>
+          </div>
+          <h1>请选择业务取号 <span class="en">Choose a service to take a number</span></h1>
+        </div>
         <div>
           <div class="clock">${clockTime(now, c.timezone)}</div>
           <div class="date">${dateText(now, c.timezone)}</div>

@@ -1,9 +1,9 @@
-import { mallTimezone } from '../../lib/api.ts';
+import { mallSite, type MallSite } from '../../lib/api.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { deviceToken } from '../../lib/api.ts';
 import { LiveQuery } from '../live-query.ts';
 import { QueueClient, QueueError } from '../queue-client.ts';
-import { DEFAULT_TIMEZONE } from '../queue-format.ts';
+import { DEFAULT_SITE } from '../queue-format.ts';
 import type { Priority, Service, Ticket } from '../queue-types.ts';
 import { ticketPageRule } from './print-page.ts';
 
@@ -31,7 +31,11 @@ export function newTakeKey(): string {
 export class TakeController implements ReactiveController {
   token = deviceToken();
   readonly live: LiveQuery<{ services: Service[] }>;
-  timezone = DEFAULT_TIMEZONE;
+  /** The mall's name for the header, and its zone for every time shown. */
+  site: MallSite = DEFAULT_SITE;
+  get timezone(): string {
+    return this.site.timezone;
+  }
   priority: Priority = 'normal';
   ticket?: Ticket;
   taking = false;
@@ -70,7 +74,10 @@ export class TakeController implements ReactiveController {
       value: takeView(this),
       configurable: true,
     });
-    void mallTimezone(this.timezone).then((tz) => (this.timezone = tz));
+    void mallSite(this.site).then((site) => {
+      this.site = site;
+      this._host.requestUpdate();
+    });
   }
 
   hostDisconnected(): void {

@@ -24,6 +24,16 @@ export class DcTicketApp extends LitElement {
         color: var(--dc-muted);
         letter-spacing: 0.1em;
       }
+      header .mall {
+        font-size: 17px;
+        font-weight: 600;
+        color: var(--dc-text, inherit);
+        margin-bottom: 2px;
+      }
+      header .mall .en {
+        margin-left: 0.5em;
+        font-weight: 400;
+      }
       .card {
         max-width: 420px;
         margin: 16px auto 0;
@@ -112,7 +122,12 @@ export class DcTicketApp extends LitElement {
     const c = this._c;
     const t = c.ticket;
     return html`
-      <header>客户服务中心 · 排队进度 <span class="en">Your place in the queue</span></header>
+      <header>
+        <div class="mall" data-testid="mall-name">
+          ${c.site.name}<span class="en">${c.site.nameEn}</span>
+        </div>
+        客户服务中心 · 排队进度 <span class="en">Your place in the queue</span>
+      </header>
       ${
         !c.token || c.missing
           ? html`<p class="banner" role="alert">

@@ -1,7 +1,7 @@
-import { mallTimezone } from '../../lib/api.ts';
+import { mallSite, type MallSite } from '../../lib/api.ts';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { QueueClient, QueueError } from '../queue-client.ts';
-import { DEFAULT_TIMEZONE, tokenFromPath } from '../queue-format.ts';
+import { DEFAULT_SITE, tokenFromPath } from '../queue-format.ts';
 import type { PublicTicket } from '../queue-types.ts';
 
 /** How often the phone asks again while the ticket is still open. */
@@ -19,7 +19,11 @@ export class TicketController implements ReactiveController {
   error = '';
   missing = false;
   updatedAt = 0;
-  timezone = DEFAULT_TIMEZONE;
+  /** The mall's name for the header, and its zone for every time shown. */
+  site: MallSite = DEFAULT_SITE;
+  get timezone(): string {
+    return this.site.timezone;
+  }
   private readonly _client = new QueueClient({ kind: 'none' });
   private _timer?: ReturnType<typeof setInterval>;
 
@@ -32,7 +36,10 @@ export class TicketController implements ReactiveController {
     void this.refresh();
     this._timer = setInterval(() => void this.refresh(), TICKET_REFRESH_MS);
     document.addEventListener('visibilitychange', this._onVisible);
-    void mallTimezone(this.timezone).then((tz) => (this.timezone = tz));
+    void mallSite(this.site).then((site) => {
+      this.site = site;
+      this._host.requestUpdate();
+    });
   }
 
   hostDisconnected(): void {
