@@ -83,9 +83,12 @@ export function completionBy(
     ) as PeriodCompletion['byKind'],
   }));
   const index = new Map(periods.map((p) => [p.period, p]));
+  // A date's period once, not once per count: a year has 365 dates and thousands of counts.
+  const ofDate = new Map<IsoDate, PeriodCompletion | undefined>();
   for (const c of counts) {
     if (c.status === 'withdrawn' || c.n === 0) continue;
-    const p = index.get(periodOf(by, c.dueOn).id);
+    if (!ofDate.has(c.dueOn)) ofDate.set(c.dueOn, index.get(periodOf(by, c.dueOn).id));
+    const p = ofDate.get(c.dueOn);
     if (!p) continue;
     add(p, c, today);
     add(p.byKind[c.kind], c, today);
