@@ -11,7 +11,7 @@ import {
 import { callbackScript } from '../../server/records/callback-script.ts';
 import { completionBy, type CallbackCount } from '../../server/records/completion.ts';
 import { isoWeekOf, monthBefore, periodsCovering } from '../../server/records/periods.ts';
-import { entered, saleIntake, type Sale } from '../../server/records/sale.ts';
+import { entered, saleIntake, saleProblem, type Sale } from '../../server/records/sale.ts';
 
 const sale = (fields: Record<string, unknown>): Sale =>
   entered(
@@ -54,6 +54,17 @@ describe('the dates callbacks fall due on', () => {
     // A warranty shorter than a month is called about from the sale on, not before it.
     expect(due(sale({ soldOn: '2026-01-15', warrantyEnds: '2026-02-01' }), 'warranty')).toBe(
       '2026-01-15',
+    );
+  });
+
+  it('refuses dates out of order: a delivery before the sale, a warranty ending before delivery', () => {
+    const base = sale({ soldOn: '2026-03-01' });
+    expect(saleProblem({ ...base, deliveredOn: '2026-02-28' })?.field).toBe('deliveredOn');
+    expect(
+      saleProblem({ ...base, deliveredOn: '2026-03-20', warrantyEnds: '2026-03-10' })?.field,
+    ).toBe('warrantyEnds');
+    expect(saleProblem({ ...base, deliveredOn: '2026-03-20', warrantyEnds: '2027-03-20' })).toBe(
+      undefined,
     );
   });
 
