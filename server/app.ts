@@ -20,6 +20,9 @@ import { promoRoutes } from './promos/routes.ts';
 import { programRoutes } from './program/routes.ts';
 import { queueRoutes } from './queue/routes.ts';
 import { complaintRoutes } from './records/routes.ts';
+import { callbackRoutes } from './records/callback-routes.ts';
+import { saleRoutes } from './records/sale-routes.ts';
+import { visitRoutes } from './records/visit-routes.ts';
 import { voiceRoutes } from './queue/voice-route.ts';
 import { alertRoutes } from './system/alerts-routes.ts';
 import { homePage } from './system/home-page.ts';
@@ -48,7 +51,10 @@ function apiRoutes() {
     .route('/', queueRoutes)
     .route('/', weatherRoutes)
     .route('/', guideRoutes)
-    .route('/', complaintRoutes);
+    .route('/', complaintRoutes)
+    .route('/', callbackRoutes)
+    .route('/', saleRoutes)
+    .route('/', visitRoutes);
 }
 
 /** The whole HTTP surface of one server: API, event stream, media and pages, on one origin. */

@@ -20,6 +20,9 @@ import { IMAGE_NAME } from './merchants/image-formats.ts';
 import { scheduleService } from './program/schedule-service.ts';
 import { announcementStore } from './announcements/store.ts';
 import { complaintStore } from './records/complaint-store.ts';
+import { callbackStore } from './records/callback-store.ts';
+import { saleStore } from './records/sale-store.ts';
+import { visitStore } from './records/visit-store.ts';
 import { templateStore } from './announcements/template-store.ts';
 import { guideService } from './guide/guide-service.ts';
 import { guideScreenStore } from './guide/here-store.ts';
@@ -135,6 +138,13 @@ export async function createContext(
   });
   closers.push(speech.stop);
 
+  // The desk's records (#13): callbacks are generated from sales and resolved complaints, in
+  // the same transaction as the change that asks for them.
+  const callbacks = callbackStore(db, () => schedules.timezone());
+  const complaints = complaintStore(db, callbacks.onComplaintAct);
+  const sales = saleStore(db, callbacks);
+  const visits = visitStore(db);
+
   const ctx = {
     config,
     log,
@@ -153,7 +163,11 @@ export async function createContext(
     images: imageStore(join(config.dataDir, 'images')),
     announcements,
     /** The desk's complaint register: every change kept, deadlines computed at any instant. */
-    complaints: complaintStore(db),
+    complaints,
+    /** Callbacks (回访), sales on file (顾客信息档案) and customer visits (上门拜访). */
+    callbacks,
+    sales,
+    visits,
     /** Announcement templates: the built-ins in the mall's wording, and the mall's own. */
     announcementTemplates: templateStore(db),
     /** Text-to-speech: each distinct text rendered once into `DATA_DIR/tts`, then reused. */

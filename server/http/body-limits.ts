@@ -68,6 +68,7 @@ export function bodyLimits(maxUploadBytes: number): MiddlewareHandler {
     },
     { method: 'PUT', path: /^\/api\/queue\/config$/, bytes: 2 * MB, what: 'a queue file' },
     { method: 'POST', path: /^\/api\/plays$/, bytes: 1 * MB, what: 'a batch of play reports' },
+    { method: 'POST', path: /^\/api\/sales\/batch$/, bytes: 1 * MB, what: 'a batch of sales' },
   ];
   // `Connection: close`: the rest of the body may still be on its way, and a client that sent
   // its next request on the same connection would have it read as part of this one.

@@ -18,11 +18,14 @@ export interface ComplaintEntry {
 
 const OPEN = ['received', 'answered', 'planned'] as const;
 
+/** Called inside each action's transaction: what follows from it (a resolution's callback). */
+export type ComplaintHook = (c: Complaint, action: ComplaintAction, at: Date, by: string) => void;
+
 /**
  * Complaints in SQLite: each change an entry (never changed, never deleted: triggers refuse
  * it), and the complaint as its entries make it stored beside them, in the same transaction.
  */
-export function complaintStore(db: Db) {
+export function complaintStore(db: Db, onAct: ComplaintHook = () => {}) {
   const q = {
     insert: db.prepare(
       `INSERT INTO complaints (received_at, status, category, merchant_id, floor, record)
@@ -75,6 +78,7 @@ export function complaintStore(db: Db) {
         const next = applyAction(c, action, at.getTime());
         save(next);
         q.entry.run(id, at.toISOString(), by, action.action, JSON.stringify(action));
+        onAct(next, action, at, by);
         return next;
       },
     ),

@@ -147,6 +147,21 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /api/complaints/due': DESK,
   'GET /api/complaints/:id': DESK,
   'POST /api/complaints/:id/actions': DESK,
+  // Callbacks, the sales they come from and customer visits: customers' phones, the desk's.
+  'GET /api/callbacks': DESK,
+  'GET /api/callbacks/due': DESK,
+  'GET /api/callbacks/completion': DESK,
+  'GET /api/callbacks/:id': DESK,
+  'POST /api/callbacks/:id/calls': DESK,
+  'POST /api/sales': DESK,
+  'POST /api/sales/batch': DESK,
+  'GET /api/sales': DESK,
+  'GET /api/sales/:id': DESK,
+  'POST /api/sales/:id/actions': DESK,
+  'POST /api/visits': DESK,
+  'GET /api/visits': DESK,
+  'GET /api/visits/:id': DESK,
+  'POST /api/visits/:id/actions': DESK,
   ...Object.fromEntries(
     [
       'open',
