@@ -52,7 +52,7 @@ async function fits(page: Page, region: string, what: string) {
   await page.waitForTimeout(300);
   // Every customer screen carries the mall's name, and it is part of what must fit.
   await expect
-    .poll(() => page.locator('[data-testid=mall-name]').first().innerText(), what)
+    .poll(() => page.locator('[data-testid=mall-name]').first().innerText(), { message: what })
     .toMatch(/红星国际家居\s*Red Star International Home/);
   expect(await misfit(page), what).toEqual({ clipped: [] });
   expect(await spill(page, region), what).toEqual([]);
