@@ -20,6 +20,7 @@ import { IMAGE_NAME } from './merchants/image-formats.ts';
 import { scheduleService } from './program/schedule-service.ts';
 import { announcementStore } from './announcements/store.ts';
 import { complaintStore } from './records/complaint-store.ts';
+import { ledgerStores } from './records/ledgers.ts';
 import { templateStore } from './announcements/template-store.ts';
 import { guideService } from './guide/guide-service.ts';
 import { guideScreenStore } from './guide/here-store.ts';
@@ -154,6 +155,8 @@ export async function createContext(
     announcements,
     /** The desk's complaint register: every change kept, deadlines computed at any instant. */
     complaints: complaintStore(db),
+    /** The desk's other ledgers (returns, advance compensation, merchant fees, prizes). */
+    ledgers: ledgerStores(db),
     /** Announcement templates: the built-ins in the mall's wording, and the mall's own. */
     announcementTemplates: templateStore(db),
     /** Text-to-speech: each distinct text rendered once into `DATA_DIR/tts`, then reused. */
