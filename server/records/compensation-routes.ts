@@ -8,9 +8,9 @@ import {
   compensationAction,
   compensationDecision,
   compensationRequest,
-  compensationTotals,
   type CompensationChange,
 } from './compensation.ts';
+import { compensationTotals } from './compensation-totals.ts';
 import {
   dayRange,
   idParam,
@@ -98,7 +98,9 @@ export const compensationRoutes = new Hono<AppEnv>()
               },
             );
           const merchantName =
-            fields.merchantId !== undefined ? merchantNameOf(c, fields) : fields.merchantName;
+            fields.merchantId !== undefined
+              ? merchantNameOf(c, fields, 'fields.merchantId')
+              : fields.merchantName;
           return act(c, c.req.valid('param').id, { ...a, fields: { ...fields, merchantName } });
         }
       }

@@ -49,13 +49,11 @@ export function notAfterToday(c: Ctx, date: string, field: string): string {
 export function merchantNameOf(
   c: Ctx,
   m: { merchantId?: number | undefined; merchantName?: string | undefined },
+  field = 'merchantId',
 ): string | undefined {
   if (m.merchantId === undefined) return m.merchantName;
   const found = c.var.ctx.merchants.get(m.merchantId);
-  if (!found)
-    throw apiError(400, 'invalid', `merchantId: no merchant ${m.merchantId}`, {
-      field: 'merchantId',
-    });
+  if (!found) throw apiError(400, 'invalid', `${field}: no merchant ${m.merchantId}`, { field });
   return found.name;
 }
 

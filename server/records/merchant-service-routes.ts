@@ -60,7 +60,13 @@ export const merchantServiceRoutes = new Hono<AppEnv>()
         case 'correct':
           change =
             a.fields.merchantId !== undefined
-              ? { ...a, fields: { ...a.fields, merchantName: merchantNameOf(c, a.fields) } }
+              ? {
+                  ...a,
+                  fields: {
+                    ...a.fields,
+                    merchantName: merchantNameOf(c, a.fields, 'fields.merchantId'),
+                  },
+                }
               : a;
           break;
         case 'void':

@@ -58,7 +58,13 @@ export const returnRoutes = new Hono<AppEnv>()
       const a = c.req.valid('json');
       const change =
         a.action === 'correct' && a.fields.merchantId !== undefined
-          ? { ...a, fields: { ...a.fields, merchantName: merchantNameOf(c, a.fields) } }
+          ? {
+              ...a,
+              fields: {
+                ...a.fields,
+                merchantName: merchantNameOf(c, a.fields, 'fields.merchantId'),
+              },
+            }
           : a;
       const next = refusing(() => c.var.ctx.ledgers.returns.act(id, change, stampOf(c)));
       if (!next) throw notFound(`return ${id}`);

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   applyCompensation,
   compensationRequest,
-  compensationTotals,
   requested,
   type Compensation,
   type CompensationChange,
 } from '../../server/records/compensation.ts';
+import { compensationTotals } from '../../server/records/compensation-totals.ts';
 import { LedgerRefused } from '../../server/records/ledger.ts';
 
 const desk = { at: Date.UTC(2026, 2, 2, 2), by: 'desk1' };
