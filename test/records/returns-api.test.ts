@@ -40,7 +40,10 @@ describe('the 30-day return register', () => {
     });
 
     clock.set(DAY_AFTER);
+    const count = () => server.ctx.db.prepare('SELECT count(*) FROM returns').pluck().get();
+    const before = count();
     const late = await cast.desk.post('/api/returns', mattress);
+    expect(count()).toBe(before);
     expect(late.status).toBe(422);
     expect(late.body).toMatchObject({
       error: 'past-return-window',
