@@ -23,6 +23,7 @@ import { complaintRoutes } from './records/routes.ts';
 import { callbackRoutes } from './records/callback-routes.ts';
 import { saleRoutes } from './records/sale-routes.ts';
 import { visitRoutes } from './records/visit-routes.ts';
+import { ledgerRoutes } from './records/ledger-routes.ts';
 import { voiceRoutes } from './queue/voice-route.ts';
 import { alertRoutes } from './system/alerts-routes.ts';
 import { homePage } from './system/home-page.ts';
@@ -54,7 +55,8 @@ function apiRoutes() {
     .route('/', complaintRoutes)
     .route('/', callbackRoutes)
     .route('/', saleRoutes)
-    .route('/', visitRoutes);
+    .route('/', visitRoutes)
+    .route('/', ledgerRoutes);
 }
 
 /** The whole HTTP surface of one server: API, event stream, media and pages, on one origin. */

@@ -23,6 +23,7 @@ import { complaintStore } from './records/complaint-store.ts';
 import { callbackStore } from './records/callback-store.ts';
 import { saleStore } from './records/sale-store.ts';
 import { visitStore } from './records/visit-store.ts';
+import { ledgerStores } from './records/ledgers.ts';
 import { templateStore } from './announcements/template-store.ts';
 import { guideService } from './guide/guide-service.ts';
 import { guideScreenStore } from './guide/here-store.ts';
@@ -168,6 +169,8 @@ export async function createContext(
     callbacks,
     sales,
     visits,
+    /** The desk's other ledgers (returns, advance compensation, merchant fees, prizes). */
+    ledgers: ledgerStores(db),
     /** Announcement templates: the built-ins in the mall's wording, and the mall's own. */
     announcementTemplates: templateStore(db),
     /** Text-to-speech: each distinct text rendered once into `DATA_DIR/tts`, then reused. */

@@ -30,7 +30,14 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
  * signed in with a password another person set (the printed first-start one, a reset) gets
  * nothing but the routes marked `beforePasswordChange` until they have chosen their own.
  */
-export function allow(audience: readonly Audience[], { beforePasswordChange = false } = {}) {
+export function allow(
+  audience: readonly Audience[],
+  {
+    beforePasswordChange = false,
+    /** What a refused person is told, when "may not do this" would leave them guessing. */
+    refusal = '',
+  } = {},
+) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const who = c.var.principal;
     if (!who) throw apiError(401, 'unauthenticated', 'sign in first (or give the device token)');
@@ -44,7 +51,8 @@ export function allow(audience: readonly Audience[], { beforePasswordChange = fa
       throw apiError(
         403,
         'forbidden',
-        `a ${who.kind === 'user' ? who.role : `${who.deviceKind} device`} may not do this`,
+        refusal ||
+          `a ${who.kind === 'user' ? who.role : `${who.deviceKind} device`} may not do this`,
       );
     if (
       who.kind === 'user' &&

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const ROLES = ['admin', 'announcer', 'desk'] as const;
+/** `manager` is the department manager (部门经理): the desk's work, and what only they approve. */
+export const ROLES = ['admin', 'announcer', 'desk', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 
@@ -33,7 +34,7 @@ export function admits(audience: readonly Audience[], who: Principal): boolean {
 }
 
 /** Staff only. */
-export const STAFF: readonly Audience[] = ['admin', 'announcer', 'desk'];
+export const STAFF: readonly Audience[] = ['admin', 'announcer', 'desk', 'manager'];
 /** Every registered device, of either kind. */
 export const DEVICES: readonly Audience[] = DEVICE_KINDS;
 /** Everyone signed in, people and devices. */
@@ -41,8 +42,10 @@ export const ANYONE: readonly Audience[] = [...STAFF, ...DEVICES];
 /** Those who run the broadcast: program, calendar, promos, media. */
 export const BROADCAST: readonly Audience[] = ['admin', 'announcer'];
 export const ADMIN: readonly Audience[] = ['admin'];
-/** Those who run the front-desk queue: counters, tickets and their notes. */
-export const DESK: readonly Audience[] = ['admin', 'desk'];
+/** Those who run the front-desk queue and its records (the manager does the desk's work too). */
+export const DESK: readonly Audience[] = ['admin', 'desk', 'manager'];
+/** The department manager: approvals, overrides and the escalated complaints. */
+export const MANAGER: readonly Audience[] = ['admin', 'manager'];
 /** PA players alone (admins are let in by `allow`; the routes refuse people themselves). */
 export const PLAYERS: readonly Audience[] = ['player'];
 /** The broadcast's people and the players: the plan. */

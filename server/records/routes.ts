@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../app-env.ts';
 import { allow, userOf } from '../auth/middleware.ts';
-import { DESK } from '../auth/roles.ts';
+import { DESK, MANAGER } from '../auth/roles.ts';
 import { apiError, notFound } from '../http/errors.ts';
 import { validate } from '../http/validate.ts';
 import {
@@ -63,6 +63,19 @@ export const complaintRoutes = new Hono<AppEnv>()
       else if (states.some((d) => d.state === 'paused')) paused.push(p);
     }
     return c.json({ at: new Date(t).toISOString(), overdue, dueSoon, paused });
+  })
+  // The department manager's view: complaints escalated to them and still open, with why.
+  .get('/complaints/escalated', allow(MANAGER), (c) => {
+    const { complaints, now } = c.var.ctx;
+    const t = now().getTime();
+    const list = complaints
+      .open()
+      .filter((x) => x.escalated)
+      .map((x) => ({
+        ...present(x, t),
+        escalations: complaints.entries(x.id).filter((e) => e.action === 'escalate'),
+      }));
+    return c.json({ at: new Date(t).toISOString(), complaints: list });
   })
   .get('/complaints/:id', allow(DESK), validate('param', idParam), (c) => {
     const { id } = c.req.valid('param');

@@ -4,15 +4,17 @@ import { createApp } from '../../server/app.ts';
 import { Client, startServer, withCast, type TestServer } from '../helpers/server.ts';
 
 /** People by role, and devices by kind: a player (the PA kiosk) and a guide screen. */
-const EVERYONE = ['anonymous', 'desk', 'announcer', 'admin', 'player', 'guide'] as const;
+const EVERYONE = ['anonymous', 'desk', 'manager', 'announcer', 'admin', 'player', 'guide'] as const;
 type Who = (typeof EVERYONE)[number];
 const PUBLIC: Who[] = [...EVERYONE];
-const STAFF: Who[] = ['desk', 'announcer', 'admin'];
+const STAFF: Who[] = ['desk', 'manager', 'announcer', 'admin'];
 const ANYONE: Who[] = [...STAFF, 'player', 'guide'];
 const BROADCAST: Who[] = ['announcer', 'admin'];
 const ADMIN: Who[] = ['admin'];
 /** The desk runs the queue (admins too); announcers see its figures, not its tickets. */
-const DESK: Who[] = ['desk', 'admin'];
+const DESK: Who[] = ['desk', 'manager', 'admin'];
+/** The department manager (部门经理): the desk's work, and approvals only they give. */
+const MANAGER: Who[] = ['manager', 'admin'];
 const DEVICES: Who[] = ['player', 'guide'];
 const PLAYER: Who[] = ['player'];
 const BROADCAST_AND_PLAYERS: Who[] = [...BROADCAST, 'player'];
@@ -162,6 +164,19 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /api/visits': DESK,
   'GET /api/visits/:id': DESK,
   'POST /api/visits/:id/actions': DESK,
+  'GET /api/complaints/escalated': MANAGER,
+  // The desk's ledgers: returns, advance compensation (decided by the manager), fees, prizes.
+  ...Object.fromEntries(
+    ['returns', 'compensations', 'merchant-services', 'prizes'].flatMap((l) => [
+      [`POST /api/${l}`, DESK],
+      [`GET /api/${l}`, DESK],
+      [`GET /api/${l}/:id`, DESK],
+      [`POST /api/${l}/:id/actions`, DESK],
+    ]),
+  ),
+  'GET /api/compensations/pending': DESK,
+  'POST /api/compensations/:id/decision': MANAGER,
+  'GET /api/merchant-services/fees': DESK,
   ...Object.fromEntries(
     [
       'open',

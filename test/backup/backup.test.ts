@@ -26,6 +26,7 @@ describe('backup', () => {
         'admin',
         'announcer1',
         'desk1',
+        'manager1',
       ]);
       expect(copy.prepare('SELECT count(*) FROM schedule_revisions').pluck().get()).toBe(3);
       copy.close();

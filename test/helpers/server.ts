@@ -156,7 +156,8 @@ export async function withCast(server: TestServer) {
   };
   const announcer = await make('announcer1', 'announcer');
   const desk = await make('desk1', 'desk');
+  const manager = await make('manager1', 'manager');
   const d = await admin.post('/api/devices', { name: 'player-1', kind: 'player' });
   const device = new Client(server.url, d.body.token as string);
-  return { admin, announcer, desk, device, anonymous: new Client(server.url) };
+  return { admin, announcer, desk, manager, device, anonymous: new Client(server.url) };
 }

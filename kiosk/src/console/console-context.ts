@@ -1,7 +1,8 @@
 import { createContext } from '@lit/context';
 import type { ConsoleApi } from './console-api.ts';
 
-export type Role = 'admin' | 'announcer' | 'desk';
+/** `manager`: the department manager (部门经理), who does the desk's work and approves. */
+export type Role = 'admin' | 'announcer' | 'desk' | 'manager';
 
 /** The signed-in person, as GET /api/auth/me gives them. */
 export interface Me {

@@ -24,6 +24,7 @@ const ROLE_NAMES = {
   admin: '管理员 · Admin',
   announcer: '播音员 · Announcer',
   desk: '前台 · Front desk',
+  manager: '部门经理 · Department manager',
 } as const;
 
 /**

@@ -14,7 +14,8 @@ export interface ConsolePage {
 }
 
 const BROADCAST: readonly Role[] = ['announcer'];
-const DESK: readonly Role[] = ['desk'];
+/** The department manager does the desk's work too. */
+const DESK: readonly Role[] = ['desk', 'manager'];
 
 /** Every page, in the order of the navigation. */
 export const PAGES: readonly ConsolePage[] = [
@@ -55,7 +56,7 @@ export const PAGES: readonly ConsolePage[] = [
     zh: '广播通知',
     en: 'Announcements',
     icon: 'megaphone',
-    roles: ['announcer', 'desk'],
+    roles: ['announcer', ...DESK],
     group: 'broadcast',
   },
   {

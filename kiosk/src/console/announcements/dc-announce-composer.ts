@@ -98,7 +98,8 @@ export class DcAnnounceComposer extends LitElement {
 
   override render() {
     const d = this._draft;
-    const canManage = this.session.me.role !== 'desk';
+    // Templates are the broadcast's: the desk and its manager use them as they are.
+    const canManage = this.session.me.role === 'admin' || this.session.me.role === 'announcer';
     return html`<div class="card" data-testid="composer">
       <h2>新广播<span class="en">New announcement</span></h2>
       <dc-announce-content

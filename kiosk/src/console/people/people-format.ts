@@ -20,6 +20,12 @@ export const ROLE_OPTIONS: readonly { value: Role; zh: string; en: string; what:
     what: '排队叫号、广播通知 · Queue, announcements',
   },
   {
+    value: 'manager',
+    zh: '部门经理',
+    en: 'Department manager',
+    what: '前台的一切，并审批先行赔偿、查看升级投诉 · The desk’s work, approvals, escalated complaints',
+  },
+  {
     value: 'announcer',
     zh: '播音员',
     en: 'Announcer',
