@@ -8,7 +8,6 @@ import type {
   IntakeField,
   PauseReason,
 } from './complaint-types.ts';
-import { fieldErrors } from '../merchants/merchant-types.ts';
 
 /** A label in both languages: Chinese shown first, English beneath or after. */
 export interface Bilingual {
@@ -96,17 +95,6 @@ export const FIELD_ERROR_ZH: Partial<Record<IntakeField | 'text' | 'reason' | 'n
   reason: '请写明原因',
   note: '请填写说明',
 };
-
-/** The server's refusal at its field: the Chinese for it first, the server's words after. */
-export function fieldMessages(err: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, message] of Object.entries(fieldErrors(err))) {
-    // `fields.customerPhone` (a correction) is the phone all the same.
-    const zh = FIELD_ERROR_ZH[field.split('.').pop() as keyof typeof FIELD_ERROR_ZH];
-    out[field] = zh ? `${zh} · ${message}` : message;
-  }
-  return out;
-}
 
 /** `3 小时 12 分` / `3 h 12 min`: a span as a desk reads it, never "0 min" for a running one. */
 export function spanText(ms: number): Bilingual {

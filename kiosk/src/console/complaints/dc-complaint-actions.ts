@@ -6,11 +6,11 @@ import { pageStyles } from '../console-styles.ts';
 import { formStyles } from '../merchants/merchant-form-styles.ts';
 import { BADGES_STALE } from '../nav-badges.ts';
 import { toast } from '../toast.ts';
+import { fieldMessages } from './complaint-errors.ts';
 import { complaintChanged } from './complaint-events.ts';
 import {
   ACTION_TEXT,
   COMPLAINT_CATEGORIES,
-  fieldMessages,
   FIELD_TEXT,
   OUTCOME_TEXT,
   PAUSE_TEXT,

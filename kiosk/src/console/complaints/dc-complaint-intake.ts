@@ -10,8 +10,9 @@ import { formStyles } from '../merchants/merchant-form-styles.ts';
 import type { Merchant, MerchantList } from '../merchants/merchant-types.ts';
 import { BADGES_STALE } from '../nav-badges.ts';
 import { toast } from '../toast.ts';
+import { fieldMessages } from './complaint-errors.ts';
 import { complaintChanged } from './complaint-events.ts';
-import { COMPLAINT_CATEGORIES, fieldMessages, FIELD_TEXT, SOURCE_TEXT } from './complaint-text.ts';
+import { COMPLAINT_CATEGORIES, FIELD_TEXT, SOURCE_TEXT } from './complaint-text.ts';
 import {
   COMPLAINT_SOURCES,
   type Complaint,
