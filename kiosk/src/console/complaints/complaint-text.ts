@@ -170,3 +170,20 @@ export function pendingDeadline(c: Complaint): { which: 'answer' | 'plan'; d: De
   const done = a.state === 'met' || (a.state === 'missed' && a.doneAt !== undefined);
   return done ? { which: 'plan', d: c.deadlines.plan } : { which: 'answer', d: a };
 }
+
+/**
+ * A complaint's deadline as shown: a rejection ends both clocks (the server counts it as the
+ * step done), which is no answer given on time, so it says it was rejected instead.
+ */
+export function deadlineTextOf(
+  c: Complaint,
+  which: 'answer' | 'plan',
+  now: number,
+  timeZone: string,
+): ReturnType<typeof deadlineText> {
+  const d = c.deadlines[which];
+  const doneAt = which === 'answer' ? c.answeredAt : c.plannedAt;
+  if (c.status === 'rejected' && doneAt === undefined)
+    return { zh: '不受理，不计时', en: 'Rejected: no deadline', tone: 'paused' };
+  return deadlineText(d, now, timeZone);
+}

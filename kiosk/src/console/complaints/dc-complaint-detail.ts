@@ -9,7 +9,7 @@ import type { ComplaintChangedEvent } from './complaint-events.ts';
 import {
   ACTION_TEXT,
   DEADLINE_TEXT,
-  deadlineText,
+  deadlineTextOf,
   FIELD_TEXT,
   OUTCOME_TEXT,
   PAUSE_TEXT,
@@ -21,7 +21,6 @@ import {
   type CallBackOutcome,
   type Complaint,
   type ComplaintEntry,
-  type DeadlineState,
   type IntakeField,
   type PauseReason,
 } from './complaint-types.ts';
@@ -217,7 +216,7 @@ export class DcComplaintDetail extends LitElement {
         }
       </div>
       <section class="deadlines">
-        ${this._deadline('answer', c.deadlines.answer)} ${this._deadline('plan', c.deadlines.plan)}
+        ${this._deadline(c, 'answer')} ${this._deadline(c, 'plan')}
       </section>
       <section>
         <dc-complaint-actions
@@ -246,11 +245,13 @@ export class DcComplaintDetail extends LitElement {
       </section>`;
   }
 
-  private _deadline(which: 'answer' | 'plan', d: DeadlineState) {
+  private _deadline(c: Complaint, which: 'answer' | 'plan') {
     const tz = this.session.site.timezone;
-    const t = deadlineText(d, this.now, tz);
+    const d = c.deadlines[which];
+    const t = deadlineTextOf(c, which, this.now, tz);
     const label = DEADLINE_TEXT[which];
-    const done = 'doneAt' in d && d.doneAt !== undefined ? d.doneAt : undefined;
+    // When the step was taken: a rejection ends the clock but answers nothing.
+    const done = which === 'answer' ? c.answeredAt : c.plannedAt;
     return html`<div class="dl ${t.tone}" data-deadline=${which}>
       <span class="title">${label.zh} ${label.within} · ${label.en}</span>
       <span class="deadline ${t.tone}">${t.zh}<span class="en">${t.en}</span></span>

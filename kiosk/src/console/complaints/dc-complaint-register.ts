@@ -4,12 +4,12 @@ import { pageStyles } from '../console-styles.ts';
 import { filterRegister, type RegisterFilter } from './complaint-register.ts';
 import {
   COMPLAINT_CATEGORIES,
-  deadlineText,
+  deadlineTextOf,
   SOURCE_TEXT,
   STATUS_TEXT,
   timeText,
 } from './complaint-text.ts';
-import { COMPLAINT_STATUSES, type Complaint, type DeadlineState } from './complaint-types.ts';
+import { COMPLAINT_STATUSES, type Complaint } from './complaint-types.ts';
 import { complaintOpen } from './complaint-events.ts';
 import { deadlineStyles } from './complaint-styles.ts';
 
@@ -211,13 +211,13 @@ export class DcComplaintRegister extends LitElement {
             : nothing
         }
       </td>
-      <td class="nowrap">${this._deadline(c.deadlines.answer)}</td>
-      <td class="nowrap">${this._deadline(c.deadlines.plan)}</td>
+      <td class="nowrap">${this._deadline(c, 'answer')}</td>
+      <td class="nowrap">${this._deadline(c, 'plan')}</td>
     </tr>`;
   }
 
-  private _deadline(d: DeadlineState) {
-    const t = deadlineText(d, this.now, this.timezone);
+  private _deadline(c: Complaint, which: 'answer' | 'plan') {
+    const t = deadlineTextOf(c, which, this.now, this.timezone);
     return html`<span class="deadline ${t.tone}">${t.zh}</span><span class="sub">${t.en}</span>`;
   }
 }
