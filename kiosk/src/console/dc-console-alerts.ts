@@ -3,6 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { sessionContext, type ConsoleSession } from './console-context.ts';
 import { pagesFor } from './nav.ts';
+import type { NavBadge } from './nav-badges.ts';
 
 /** One warning the server raises about the mall's devices (GET /api/alerts). */
 export interface ConsoleAlert {
@@ -50,6 +51,8 @@ export class DcConsoleAlerts extends LitElement {
   @consume({ context: sessionContext, subscribe: true }) session!: ConsoleSession;
   /** The page on screen: its own warnings it shows itself, with the means to fix them. */
   @property() current = '';
+  /** The pages' reminders (a deadline near or past): each shown but on its own page. */
+  @property({ attribute: false }) badges = new Map<string, NavBadge>();
   @state() private _alerts: ConsoleAlert[] = [];
   private _timer?: ReturnType<typeof setInterval>;
   private readonly _refresh = () => void this._load();
@@ -70,7 +73,16 @@ export class DcConsoleAlerts extends LitElement {
   override render() {
     // A link only to a page this person may open: the desk is told, the announcer acts.
     const open = new Set(pagesFor(this.session.me.role).map((p) => p.path));
-    return this._alerts
+    const reminders = [...this.badges]
+      .filter(([page]) => page !== this.current)
+      .map(
+        ([page, b]) =>
+          html`<sl-alert variant=${b.variant} open data-testid="reminder" data-page=${page}>
+            <sl-icon slot="icon" name="alarm"></sl-icon>
+            <a href="/console/${page}">${b.zh}</a><span class="en">${b.en}</span>
+          </sl-alert>`,
+      );
+    const alerts = this._alerts
       .filter((a) => a.page !== this.current || a.page === 'players')
       .map(
         (a) =>
@@ -82,6 +94,7 @@ export class DcConsoleAlerts extends LitElement {
             >
           </sl-alert>`,
       );
+    return [...reminders, ...alerts];
   }
 
   private async _load(): Promise<void> {

@@ -8,6 +8,7 @@ import { sessionContext, type ConsoleSession, type Me, type Site } from './conso
 import { ConsoleEvents } from './console-events.ts';
 import type { SignedIn } from './dc-console-signin.ts';
 import { mayUse, PAGES, pagesFor } from './nav.ts';
+import { NavBadges } from './nav-badges.ts';
 import { PAGE_LOADERS } from './pages/page-loaders.ts';
 import './dc-console-alerts.ts';
 import './dc-console-nav.ts';
@@ -125,6 +126,14 @@ export class DcConsoleApp extends LitElement {
 
   private readonly _api = new ConsoleApi();
   private readonly _events = new ConsoleEvents();
+  private readonly _badges = new NavBadges(
+    this,
+    () =>
+      this._view.kind === 'in' && this._session && !this._session.me.mustChangePassword
+        ? { api: this._api, role: this._session.me.role }
+        : undefined,
+    this._events,
+  );
   @provide({ context: sessionContext }) @state() private _session?: ConsoleSession;
   @state() private _view: View = { kind: 'loading' };
   @state() private _site?: Site;
@@ -260,6 +269,7 @@ export class DcConsoleApp extends LitElement {
         <dc-console-nav
           user-role=${s.me.role}
           current=${this._router.params['page'] ?? ''}
+          .badges=${this._badges.badges}
         ></dc-console-nav>
       </aside>
       <main>
@@ -272,7 +282,10 @@ export class DcConsoleApp extends LitElement {
                 lost; retrying. 改动在连接恢复前不会保存 · Changes are not saved until it is back.
               </sl-alert>`
         }
-        <dc-console-alerts current=${this._router.params['page'] ?? ''}></dc-console-alerts>
+        <dc-console-alerts
+          current=${this._router.params['page'] ?? ''}
+          .badges=${this._badges.badges}
+        ></dc-console-alerts>
         ${this._router.outlet()}
       </main>
       <sl-dialog
@@ -354,6 +367,7 @@ export class DcConsoleApp extends LitElement {
     this._api.csrfToken = csrfToken;
     this._session = { api: this._api, me, site, events: this._events };
     this._view = { kind: 'in' };
+    void this._badges.read();
     this._events.stop();
     if (!me.mustChangePassword) {
       this._events.addEventListener('stream-state', () => {

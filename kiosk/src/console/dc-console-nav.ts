@@ -1,7 +1,8 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Role } from './console-context.ts';
 import { GROUPS, pagesFor } from './nav.ts';
+import type { NavBadge } from './nav-badges.ts';
 
 /** The side navigation: the pages this role may use, grouped, the current one marked. */
 @customElement('dc-console-nav')
@@ -40,6 +41,9 @@ export class DcConsoleNav extends LitElement {
       font-size: 1.15rem;
       flex: none;
     }
+    sl-badge {
+      margin-left: auto;
+    }
     .en {
       display: block;
       font-size: 0.72rem;
@@ -49,6 +53,8 @@ export class DcConsoleNav extends LitElement {
 
   @property({ attribute: 'user-role' }) userRole: Role = 'desk';
   @property() current = '';
+  /** Page path → the count its item shows (overdue and due soon, say). */
+  @property({ attribute: false }) badges = new Map<string, NavBadge>();
 
   override render() {
     const pages = pagesFor(this.userRole);
@@ -68,10 +74,20 @@ export class DcConsoleNav extends LitElement {
                   >
                     <sl-icon name=${p.icon}></sl-icon>
                     <span>${p.zh}<span class="en">${p.en}</span></span>
+                    ${this._badge(p.path)}
                   </a>`,
               )}`,
       )}
     </nav>`;
+  }
+
+  private _badge(path: string) {
+    const b = this.badges.get(path);
+    return b
+      ? html`<sl-badge variant=${b.variant} pill data-testid="nav-badge" title="${b.zh} · ${b.en}"
+          >${b.count}</sl-badge
+        >`
+      : nothing;
   }
 }
 

@@ -1,4 +1,6 @@
 import type { Role } from './console-context.ts';
+import type { NavBadgeSource } from './nav-badges.ts';
+import { complaintReminder } from './complaints/complaint-reminder.ts';
 
 /** One page of the console: where it is, what it is called, and who may use it. */
 export interface ConsolePage {
@@ -10,7 +12,9 @@ export interface ConsolePage {
   icon: string;
   /** Besides admin, who sees it; the server refuses the others all the same. */
   roles: readonly Role[];
-  group: 'broadcast' | 'desk' | 'admin';
+  group: keyof typeof GROUPS;
+  /** A count on the nav item (and a reminder above the other pages), read each minute. */
+  badge?: NavBadgeSource;
 }
 
 const BROADCAST: readonly Role[] = ['announcer'];
@@ -100,6 +104,16 @@ export const PAGES: readonly ConsolePage[] = [
     group: 'broadcast',
   },
   { path: 'queue', zh: '排队叫号', en: 'Queue', icon: 'people', roles: DESK, group: 'desk' },
+  // The desk's records (台帐, #13): each ledger's page is one entry here.
+  {
+    path: 'complaints',
+    zh: '投诉',
+    en: 'Complaints',
+    icon: 'chat-square-text',
+    roles: DESK,
+    group: 'records',
+    badge: complaintReminder,
+  },
   {
     path: 'people',
     zh: '人员与设备',
@@ -113,6 +127,7 @@ export const PAGES: readonly ConsolePage[] = [
 export const GROUPS = {
   broadcast: { zh: '广播', en: 'Broadcast' },
   desk: { zh: '服务台', en: 'Front desk' },
+  records: { zh: '台帐', en: 'Records' },
   admin: { zh: '管理', en: 'Administration' },
 } as const;
 

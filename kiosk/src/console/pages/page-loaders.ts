@@ -1,18 +1,11 @@
 /**
  * Each page's module, loaded when the page is first opened: the console's first load carries
- * the shell only, not every page's charts and editors.
+ * the shell only, not every page's charts and editors. Every `dc-page-<path>.ts` here is one,
+ * so a new page is its file and its entry in nav.ts, nothing more.
  */
-export const PAGE_LOADERS: Record<string, () => Promise<unknown>> = {
-  today: () => import('./dc-page-today.ts'),
-  program: () => import('./dc-page-program.ts'),
-  calendar: () => import('./dc-page-calendar.ts'),
-  players: () => import('./dc-page-players.ts'),
-  announcements: () => import('./dc-page-announcements.ts'),
-  weather: () => import('./dc-page-weather.ts'),
-  merchants: () => import('./dc-page-merchants.ts'),
-  promos: () => import('./dc-page-promos.ts'),
-  media: () => import('./dc-page-media.ts'),
-  plays: () => import('./dc-page-plays.ts'),
-  queue: () => import('./dc-page-queue.ts'),
-  people: () => import('./dc-page-people.ts'),
-};
+export const PAGE_LOADERS: Record<string, () => Promise<unknown>> = Object.fromEntries(
+  Object.entries(import.meta.glob('./dc-page-*.ts')).map(([file, load]) => [
+    file.slice('./dc-page-'.length, -'.ts'.length),
+    load,
+  ]),
+);

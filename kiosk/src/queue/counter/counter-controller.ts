@@ -19,6 +19,7 @@ export interface FinishInput {
   category: string;
   note?: string;
   askRating: boolean;
+  complaint?: boolean;
 }
 
 export type Flash = { kind: 'ok' | 'error'; text: string };
@@ -132,8 +133,16 @@ export class CounterController implements ReactiveController {
     };
     return this._run(
       'finish',
-      () => this._post('finish', body),
-      input.askRating ? '已完成，已请顾客在大屏上评价' : '已完成',
+      async () => {
+        const r = await this._post('finish', body);
+        if (input.complaint && r.ticket) openComplaintForm(r.ticket.id);
+        return r;
+      },
+      input.complaint
+        ? '已完成，请在新窗口登记投诉'
+        : input.askRating
+          ? '已完成，已请顾客在大屏上评价'
+          : '已完成',
     );
   }
 
@@ -209,6 +218,15 @@ export class CounterController implements ReactiveController {
     this._client.credentials = { kind: 'none' };
     this._host.requestUpdate();
   }
+}
+
+/**
+ * The console's complaint form on the ticket just finished, in a window of its own so this
+ * page stays at the counter; where pop-ups are blocked, in this one (it comes back signed in).
+ */
+function openComplaintForm(ticketId: number): void {
+  const url = `/console/complaints?ticket=${ticketId}`;
+  if (!window.open(url, '_blank')) location.assign(url);
 }
 
 const DONE_TEXT: Record<Exclude<CounterAction, 'call' | 'finish' | 'transfer'>, string> = {

@@ -4,7 +4,14 @@ import type { Priority } from '../queue-types.ts';
 export type CounterActDetail =
   | { action: 'call-next' | 'recall' | 'no-show' | 'start' | 'pause' | 'resume' | 'close' }
   | { action: 'call'; code: string }
-  | { action: 'finish'; category: string; note: string; askRating: boolean }
+  | {
+      action: 'finish';
+      category: string;
+      note: string;
+      askRating: boolean;
+      /** Then record it as a complaint: the console's form opens on the ticket. */
+      complaint?: boolean;
+    }
   | { action: 'transfer'; service: string }
   | { action: 'open'; counter: number; services: string[]; takeover?: boolean }
   | { action: 'choose'; counter: number | undefined }

@@ -30,6 +30,9 @@ export class DcCounterFinish extends LitElement {
         width: 100%;
         margin-top: 10px;
       }
+      .complaint {
+        margin-top: 6px;
+      }
     `,
   ];
 
@@ -83,20 +86,34 @@ export class DcCounterFinish extends LitElement {
         class="primary"
         data-action="finish"
         ?disabled=${this.busy || !this._category}
-        @click=${this._finish}
+        @click=${() => this._finish()}
       >
         完成办理 <span class="en">Finish</span>
+      </button>
+      <button
+        class="complaint"
+        data-action="finish-complaint"
+        ?disabled=${this.busy || !this._complaintCategory()}
+        @click=${() => this._finish(true)}
+      >
+        完成并登记投诉 <span class="en">Finish, record a complaint</span>
       </button>
     </div>`;
   }
 
-  private _finish(): void {
+  /** A complaint is finished as the complaints' category (投诉登记) whatever was picked. */
+  private _complaintCategory(): string {
+    return this.categories.find((c) => c.includes('投诉')) ?? this._category;
+  }
+
+  private _finish(complaint = false): void {
     this.dispatchEvent(
       counterAct({
         action: 'finish',
-        category: this._category,
+        category: complaint ? this._complaintCategory() : this._category,
         note: this._note.trim(),
         askRating: this._askRating,
+        ...(complaint ? { complaint } : {}),
       }),
     );
   }
