@@ -20,6 +20,7 @@ import { promoRoutes } from './promos/routes.ts';
 import { programRoutes } from './program/routes.ts';
 import { queueRoutes } from './queue/routes.ts';
 import { complaintRoutes } from './records/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { voiceRoutes } from './queue/voice-route.ts';
 import { alertRoutes } from './system/alerts-routes.ts';
 import { homePage } from './system/home-page.ts';
@@ -48,7 +49,8 @@ function apiRoutes() {
     .route('/', queueRoutes)
     .route('/', weatherRoutes)
     .route('/', guideRoutes)
-    .route('/', complaintRoutes);
+    .route('/', complaintRoutes)
+    .route('/', reportRoutes);
 }
 
 /** The whole HTTP surface of one server: API, event stream, media and pages, on one origin. */

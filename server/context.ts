@@ -20,6 +20,7 @@ import { IMAGE_NAME } from './merchants/image-formats.ts';
 import { scheduleService } from './program/schedule-service.ts';
 import { announcementStore } from './announcements/store.ts';
 import { complaintStore } from './records/complaint-store.ts';
+import { reportJobs } from './reports/report-jobs.ts';
 import { templateStore } from './announcements/template-store.ts';
 import { guideService } from './guide/guide-service.ts';
 import { guideScreenStore } from './guide/here-store.ts';
@@ -135,6 +136,19 @@ export async function createContext(
   });
   closers.push(speech.stop);
 
+  // The desk's ledgers made on schedule and the nightly digest (runDue: runner/day-runner.ts).
+  const complaints = complaintStore(db);
+  const reports = reportJobs({
+    complaints,
+    merchants,
+    bus,
+    log,
+    timezone: () => schedules.timezone(),
+    mall: config.mall.name,
+    dir: join(config.dataDir, 'reports'),
+  });
+  closers.push(reports.stop);
+
   const ctx = {
     config,
     log,
@@ -153,7 +167,9 @@ export async function createContext(
     images: imageStore(join(config.dataDir, 'images')),
     announcements,
     /** The desk's complaint register: every change kept, deadlines computed at any instant. */
-    complaints: complaintStore(db),
+    complaints,
+    /** The ledgers as .xlsx (made every Monday, kept under `DATA_DIR/reports`), the digest. */
+    reports,
     /** Announcement templates: the built-ins in the mall's wording, and the mall's own. */
     announcementTemplates: templateStore(db),
     /** Text-to-speech: each distinct text rendered once into `DATA_DIR/tts`, then reused. */

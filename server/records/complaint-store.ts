@@ -29,7 +29,8 @@ export function complaintStore(db: Db) {
        VALUES (?, ?, ?, ?, ?, '{}')`,
     ),
     update: db.prepare(
-      'UPDATE complaints SET status = ?, category = ?, merchant_id = ?, floor = ?, record = ? WHERE id = ?',
+      `UPDATE complaints SET status = ?, category = ?, merchant_id = ?, floor = ?, record = ?,
+         closed_at = ? WHERE id = ?`,
     ),
     entry: db.prepare(
       'INSERT INTO complaint_entries (complaint_id, at, by, action, data) VALUES (?, ?, ?, ?, ?)',
@@ -44,18 +45,27 @@ export function complaintStore(db: Db) {
     between: db.prepare<[string, string], { record: string }>(
       'SELECT record FROM complaints WHERE received_at >= ? AND received_at < ? ORDER BY received_at',
     ),
+    // By index complaints_closed (migration 021): the open ones, and those closed since `start`.
+    touching: db.prepare<{ start: string; end: string }, { record: string }>(
+      `SELECT record FROM complaints
+       WHERE (closed_at IS NULL OR closed_at >= :start) AND received_at < :end
+       ORDER BY received_at`,
+    ),
   };
   const parse = (r: { record: string } | undefined) =>
     r ? (JSON.parse(r.record) as Complaint) : undefined;
-  const save = (c: Complaint) =>
+  const save = (c: Complaint) => {
+    const closed = c.resolvedAt ?? c.rejectedAt;
     q.update.run(
       c.status,
       c.category,
       c.merchantId ?? null,
       c.floor ?? null,
       JSON.stringify(c),
+      closed === undefined ? null : new Date(closed).toISOString(),
       c.id,
     );
+  };
 
   return {
     add: db.transaction((intake: ComplaintIntake, at: Date, by: string): Complaint => {
@@ -86,6 +96,12 @@ export function complaintStore(db: Db) {
     /** Received in [from, to), ISO instants. */
     between: (from: string, to: string) =>
       q.between.all(from, to).map((r) => parse(r) as Complaint),
+    /**
+     * Every complaint a report of [start, end) may count: received before its end and not
+     * closed (resolved or rejected) before its start. ISO instants.
+     */
+    touching: (start: string, end: string) =>
+      q.touching.all({ start, end }).map((r) => parse(r) as Complaint),
   };
 }
 export type ComplaintStore = ReturnType<typeof complaintStore>;
