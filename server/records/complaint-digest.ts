@@ -9,7 +9,7 @@ export const overdueComplaints: DigestSource = {
   read(deps, now): OverdueLine[] {
     const describe = merchantDescriber(deps.merchants);
     return deps.complaints
-      .open()
+      .pending()
       .flatMap((c) => overdueLine(c, now, describe(c)) ?? [])
       .sort(byFirstDue);
   },

@@ -1,4 +1,4 @@
-import { describePeriod } from '../reports/period.ts';
+import { describePeriod, mallDateOf } from '../reports/period.ts';
 import type { Ledger, LedgerDeps, LedgerInput } from '../reports/ledger.ts';
 import type { CellValue, SheetColumn, XlsxWriter } from '../plays/xlsx-writer.ts';
 import { zoneClock, type ZoneClock } from '../plays/zone-clock.ts';
@@ -43,7 +43,7 @@ export const complaintLedger: Ledger = {
     const clock = zoneClock(input.zone);
     const summary = complaintSummary(all, span, {
       describe,
-      dateOf: (ms) => clock.cell(new Date(ms).toISOString()).slice(0, 10),
+      dateOf: mallDateOf(input.zone),
     });
     const rows: RegisterRow[] = all
       .filter((c) => c.receivedAt >= span.start && c.receivedAt < span.end)

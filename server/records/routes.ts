@@ -54,10 +54,9 @@ export const complaintRoutes = new Hono<AppEnv>()
       dueSoon: [],
       paused: [],
     };
-    for (const x of c.var.ctx.complaints.open()) {
-      const p = present(x, t);
-      const list = dueListOf(p.deadlines);
-      if (list) lists[list].push(p);
+    for (const x of c.var.ctx.complaints.pending()) {
+      const list = dueListOf(deadlinesOf(x, t));
+      if (list) lists[list].push(present(x, t));
     }
     return c.json({ at: new Date(t).toISOString(), ...lists });
   })

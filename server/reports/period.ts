@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../../core/plan.ts';
 import { addDays, weekdayOf, zonedDay, type IsoDate } from '../../core/zoned-time.ts';
 import { apiError } from '../http/errors.ts';
+import { zoneClock } from '../plays/zone-clock.ts';
 import type { Span } from '../records/complaint-summary.ts';
 
 /** What a report covers: a week (ISO, Monday to Sunday), a month, or any dates; inclusive. */
@@ -102,4 +103,10 @@ export function resolvePeriod(q: PeriodQuery, today: IsoDate): Period {
 export function describePeriod(p: Period): string {
   const dates = `${p.from} – ${p.to}`;
   return p.kind === 'range' ? dates : `${p.label} (${dates})`;
+}
+
+/** The mall's date of many instants: the zone asked once per quarter hour, not per instant. */
+export function mallDateOf(zone: string): (ms: number) => IsoDate {
+  const clock = zoneClock(zone);
+  return (ms) => clock.cell(new Date(ms).toISOString()).slice(0, 10);
 }

@@ -12,7 +12,7 @@ import { merchantDescriber } from '../records/complaint-ledger.ts';
 import { complaintSummary } from '../records/complaint-summary.ts';
 import { dateInZone } from '../../core/zoned-time.ts';
 import { LEDGERS } from './ledgers.ts';
-import { periodQuery, resolvePeriod, spanOf } from './period.ts';
+import { mallDateOf, periodQuery, resolvePeriod, spanOf } from './period.ts';
 import { fileNames } from './report-jobs.ts';
 import { workbookStream, XLSX_TYPE } from './workbook.ts';
 
@@ -56,7 +56,7 @@ const base = new Hono<AppEnv>()
     );
     const summary = complaintSummary(all, span, {
       describe: merchantDescriber(ctx.merchants),
-      dateOf: (ms) => dateInZone(zone, ms),
+      dateOf: mallDateOf(zone),
     });
     return c.json({
       week: period.label,
