@@ -28,7 +28,8 @@ const base = {
  * - `ignored`: Thursday, a merchant from the directory, never answered (overdue at the week's
  *   end, both deadlines);
  * - `waiting`: Friday, waiting on the customer since and still at the week's end;
- * - `sunday`: 23:30 on Sunday, the last half hour of W50; `monday`: 00:10 the next day, W51.
+ * - `sunday`: 23:30 on Sunday, the last half hour of W50; `monday`: 00:10 the next day, W51;
+ * - on Tuesday of W51 the ignored one is answered (late) and last week's resolved.
  */
 export async function complaintWeek(desk: Client, clock: SteppableClock) {
   const make = async (at: Date, fields: Json) => {
@@ -84,6 +85,9 @@ export async function complaintWeek(desk: Client, clock: SteppableClock) {
 
   const sunday = await make(mall(13, 23, 30), { customerName: '郑先生', source: 'queue' });
   const monday = await make(mall(14, 0, 10), { customerName: '王女士', source: 'queue' });
+  // After W50: the ignored one answered at last, last week's resolved. W50's figures stand.
+  await act(ignored, mall(15, 10), answer);
+  await act(late, mall(15, 11), { action: 'resolve', text: '已更换扶手，顾客确认。' });
   return { late, rejected, quick, paused, ignored, waiting, sunday, monday };
 }
 export type ComplaintWeek = Awaited<ReturnType<typeof complaintWeek>>;

@@ -131,11 +131,14 @@ describe('the nightly digest', () => {
       await reports.runDue(later(mall(15, 20, 30), 5));
       const next = (await cast.desk.get('/api/reports/digest/latest')).body.digest as Json;
       expect(next).toMatchObject({ date: '2026-12-15', total: 4 });
-      expect(next.sections[0].items.map((i: Json) => i.id)).toEqual([
-        c.ignored,
-        c.paused,
-        c.sunday,
-        c.monday,
+      // The ignored one was answered that morning: only its plan is late now.
+      expect(
+        next.sections[0].items.map((i: Json) => [i.id, i.late.map((l: Json) => l.deadline)]),
+      ).toEqual([
+        [c.ignored, ['plan']],
+        [c.paused, ['plan']],
+        [c.sunday, ['answer']],
+        [c.monday, ['answer']],
       ]);
     } finally {
       await desk.close();

@@ -50,8 +50,11 @@ describe('GET /api/reports/complaints/week', () => {
       '2026-12-11',
       '2026-12-13',
     ]);
+    expect(r.body.resolved).toBe(0);
     const next = await cast.desk.get('/api/reports/complaints/week?week=2026-W51');
     expect(next.body.received).toBe(1);
+    // Last week's, planned in W50, resolved in W51.
+    expect(next.body.resolved).toBe(1);
   });
 
   it('judges each deadline once, in the week it was kept or ran out, pauses not counted', async () => {
@@ -65,13 +68,15 @@ describe('GET /api/reports/complaints/week', () => {
     expect(r.body.planWithin72h).toEqual({ due: 3, met: 1, percent: 33.3 });
 
     const next = (await cast.desk.get('/api/reports/complaints/week?week=2026-W51')).body;
-    // Sunday's and Monday's answers, never given, ran out in W51 (not twice for the ignored one).
+    // Sunday's and Monday's answers, never given, ran out in W51; the ignored one's, given late
+    // in W51, was judged in W50.
     expect(next.answerWithin24h).toEqual({ due: 2, met: 0, percent: 0 });
     expect(next.planWithin72h).toEqual({ due: 3, met: 0, percent: 0 });
   });
 
   it('lists what was open and overdue at the week’s end, and the rejections with reasons', async () => {
     const r = await cast.desk.get('/api/reports/complaints/week?week=2026-W50');
+    // As things stood on Sunday night: the ignored one's answer came on Tuesday.
     expect(ids(r.body.openOverdue)).toEqual([c.ignored]);
     expect(r.body.openOverdue[0]).toMatchObject({
       customerName: '周先生',
@@ -177,7 +182,9 @@ describe('GET /api/reports/complaints.xlsx', () => {
     const ignored = rowWith(register, 1, c.ignored);
     expect(ignored.getCell(col('商户')).value).toBe('鹿米灯饰');
     expect(ignored.getCell(col('楼层')).value).toBe('4F');
-    expect(ignored.getCell(col('24小时内答复')).value).toBe('逾期未办 overdue');
+    // The register says what happened, up to when it was made: answered, late.
+    expect(ignored.getCell(col('24小时内答复')).value).toBe('超时 late');
+    expect(ignored.getCell(col('72小时内方案')).value).toBe('逾期未办 overdue');
     const rejected = rowWith(register, 1, c.rejected);
     expect(rejected.getCell(col('不受理原因')).value).toBe('非本商场售出的商品');
     expect(rejected.getCell(col('72小时内方案')).value).toBe('—');
