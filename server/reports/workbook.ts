@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { PassThrough, Readable } from 'node:stream';
@@ -18,9 +19,12 @@ export function workbookStream(write: WriteSheets): ReadableStream<Uint8Array> {
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
 
-/** A workbook written to `path` whole or not at all (a `.part` file renamed); its size. */
+/**
+ * A workbook written to `path` whole or not at all (a `.part` file renamed); its size. Each
+ * write has a part file of its own: two writers never interleave in one.
+ */
 export async function workbookFile(write: WriteSheets, path: string): Promise<number> {
-  const part = `${path}.part`;
+  const part = `${path}.${randomUUID()}.part`;
   const out = createWriteStream(part);
   try {
     const book = new XlsxWriter(out);
