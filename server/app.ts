@@ -24,6 +24,7 @@ import { callbackRoutes } from './records/callback-routes.ts';
 import { saleRoutes } from './records/sale-routes.ts';
 import { visitRoutes } from './records/visit-routes.ts';
 import { ledgerRoutes } from './records/ledger-routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { voiceRoutes } from './queue/voice-route.ts';
 import { alertRoutes } from './system/alerts-routes.ts';
 import { homePage } from './system/home-page.ts';
@@ -56,7 +57,8 @@ function apiRoutes() {
     .route('/', callbackRoutes)
     .route('/', saleRoutes)
     .route('/', visitRoutes)
-    .route('/', ledgerRoutes);
+    .route('/', ledgerRoutes)
+    .route('/', reportRoutes);
 }
 
 /** The whole HTTP surface of one server: API, event stream, media and pages, on one origin. */

@@ -24,6 +24,7 @@ import { callbackStore } from './records/callback-store.ts';
 import { saleStore } from './records/sale-store.ts';
 import { visitStore } from './records/visit-store.ts';
 import { ledgerStores } from './records/ledgers.ts';
+import { reportJobs } from './reports/report-jobs.ts';
 import { templateStore } from './announcements/template-store.ts';
 import { guideService } from './guide/guide-service.ts';
 import { guideScreenStore } from './guide/here-store.ts';
@@ -145,6 +146,17 @@ export async function createContext(
   const complaints = complaintStore(db, callbacks.onComplaintAct);
   const sales = saleStore(db, callbacks);
   const visits = visitStore(db);
+  // The desk's ledgers made on schedule and the nightly digest (runDue: runner/day-runner.ts).
+  const reports = reportJobs({
+    complaints,
+    merchants,
+    bus,
+    log,
+    timezone: () => schedules.timezone(),
+    mall: config.mall.name,
+    dir: join(config.dataDir, 'reports'),
+  });
+  closers.push(reports.stop);
 
   const ctx = {
     config,
@@ -171,6 +183,8 @@ export async function createContext(
     visits,
     /** The desk's other ledgers (returns, advance compensation, merchant fees, prizes). */
     ledgers: ledgerStores(db),
+    /** The ledgers as .xlsx (made every Monday, kept under `DATA_DIR/reports`), the digest. */
+    reports,
     /** Announcement templates: the built-ins in the mall's wording, and the mall's own. */
     announcementTemplates: templateStore(db),
     /** Text-to-speech: each distinct text rendered once into `DATA_DIR/tts`, then reused. */

@@ -34,6 +34,8 @@ export const EVENT_AUDIENCE: { [T in EventType]: Audience<T> } = {
   'queue-rating': { people: NONE, devices: ['guide'] },
   'weather-changed': { people: STAFF, devices: ['guide'] },
   'guide-changed': { people: STAFF, devices: ['guide'], only: (p) => p.deviceIds },
+  // The desk's records: for those who keep them and the department manager.
+  'records-digest': { people: ['admin', 'desk', 'manager'], devices: NONE },
   resync: { people: STAFF, devices: ['player', 'guide'] },
 };
 

@@ -56,6 +56,12 @@ export const eventPayloads = {
   'weather-changed': z.object({ dates: z.array(z.string()), reason: z.string() }),
   /** A guide screen's setting changed ("you are here"): those screens read GET /api/guide. */
   'guide-changed': z.object({ reason: z.string(), deviceIds: z.array(z.number()) }),
+  /** The nightly digest of what is left undone (overdue complaints…): GET /api/reports/digest/latest. */
+  'records-digest': z.object({
+    date: z.string(),
+    total: z.number(),
+    sections: z.array(z.object({ id: z.string(), title: z.string(), count: z.number() })),
+  }),
   /** Sent to one client that missed too much to catch up: reload everything. */
   resync: z.object({ latestId: z.number() }),
 } as const;

@@ -48,8 +48,14 @@ export function deadlineState(
   doneAt: number | undefined,
   now: number,
 ): DeadlineState {
-  // Pauses that began after the work was done do not move its deadline.
-  const counted = doneAt === undefined ? pauses : pauses.filter((p) => p.from < doneAt);
+  // Pauses that began after the work was done do not move its deadline; one still running when
+  // it was done (the desk answered while waiting on the merchant) ended then: done is done.
+  const counted =
+    doneAt === undefined
+      ? pauses
+      : pauses
+          .filter((p) => p.from < doneAt)
+          .map((p) => ({ from: p.from, to: Math.min(p.to ?? doneAt, doneAt) }));
   const d = deadline(start, withinMs, counted);
   if (d.kind === 'paused') return { state: 'paused', leftMs: d.leftMs, since: d.since };
   if (doneAt !== undefined)

@@ -13,9 +13,7 @@ import {
   maskPhone,
   type Complaint,
 } from './complaint.ts';
-
-/** A deadline this close is listed as due soon: the console's reminder before it passes. */
-const REMIND_WITHIN_MS = 4 * 3600_000;
+import { dueListOf, type DueList } from './due.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 const range = z.object({
@@ -51,18 +49,16 @@ export const complaintRoutes = new Hono<AppEnv>()
   // Before `/:id`: what is overdue, due within a few hours, or waiting on someone, now.
   .get('/complaints/due', allow(DESK), (c) => {
     const t = c.var.ctx.now().getTime();
-    const overdue: ReturnType<typeof present>[] = [];
-    const dueSoon: ReturnType<typeof present>[] = [];
-    const paused: ReturnType<typeof present>[] = [];
-    for (const x of c.var.ctx.complaints.open()) {
-      const p = present(x, t);
-      const states = [p.deadlines.answer, p.deadlines.plan];
-      if (states.some((d) => d.state === 'missed' && d.doneAt === undefined)) overdue.push(p);
-      else if (states.some((d) => d.state === 'open' && d.leftMs <= REMIND_WITHIN_MS))
-        dueSoon.push(p);
-      else if (states.some((d) => d.state === 'paused')) paused.push(p);
+    const lists: Record<DueList, ReturnType<typeof present>[]> = {
+      overdue: [],
+      dueSoon: [],
+      paused: [],
+    };
+    for (const x of c.var.ctx.complaints.pending()) {
+      const list = dueListOf(deadlinesOf(x, t));
+      if (list) lists[list].push(present(x, t));
     }
-    return c.json({ at: new Date(t).toISOString(), overdue, dueSoon, paused });
+    return c.json({ at: new Date(t).toISOString(), ...lists });
   })
   // The department manager's view: complaints escalated to them and still open, with why.
   .get('/complaints/escalated', allow(MANAGER), (c) => {

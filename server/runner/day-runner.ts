@@ -7,7 +7,7 @@ import { createScheduler, type Scheduler } from './scheduler.ts';
 import { FETCH_TIMES } from '../weather/weather-service.ts';
 
 type RunnerContext = Pick<AppContext, 'schedules' | 'bus' | 'log' | 'db' | 'config' | 'now'> &
-  Partial<Pick<AppContext, 'weather'>>;
+  Partial<Pick<AppContext, 'weather' | 'reports'>>;
 
 /**
  * The server's coarse daily jobs: compile tomorrow ahead, roll over at midnight, back up at
@@ -50,13 +50,24 @@ export function startDayRunner(ctx: RunnerContext, options: { watchEveryMs?: num
         s.daily(`weather-${at.hour}:${String(at.minute).padStart(2, '0')}`, at, async () => {
           await weather.refresh('scheduled');
         });
+    // Monday's ledgers and the nightly digest, a few seconds after they fall due.
+    if (ctx.reports) {
+      s.daily('reports-weekly', { hour: 7, minute: 0, second: 5 }, () => runReports());
+      s.daily('reports-digest', { hour: 20, minute: 30, second: 5 }, () => runReports());
+    }
     scheduler = s;
+  }
+
+  /** Whatever report is due and not made: after a night off or a clock step too. */
+  async function runReports(): Promise<void> {
+    await ctx.reports?.runDue(ctx.now());
   }
 
   arm();
   compileAhead();
   schedules.invalidate('server started');
   void ctx.weather?.refreshIfStale();
+  void runReports();
   void lastBackupAt(backupDir).then(async (last) => {
     if (!last || ctx.now().getTime() - last.getTime() > 24 * 3600_000)
       await backup().catch((err: Error) => log.error('backup failed', { err: err.message }));
@@ -71,6 +82,7 @@ export function startDayRunner(ctx: RunnerContext, options: { watchEveryMs?: num
       log.warn('wall clock stepped', { stepMs });
       scheduler?.rearm();
       schedules.invalidate(`clock stepped ${Math.round(stepMs / 1000)} s`);
+      void runReports();
     },
     options.watchEveryMs,
     // By the server's one clock, so a step of an injected clock is seen like one of the wall's.

@@ -177,6 +177,12 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /api/compensations/pending': DESK,
   'POST /api/compensations/:id/decision': MANAGER,
   'GET /api/merchant-services/fees': DESK,
+  // The ledgers keep phone numbers in full (the group's register needs them).
+  'GET /api/reports': DESK,
+  'GET /api/reports/files/:file': DESK,
+  'GET /api/reports/complaints/week': DESK,
+  'GET /api/reports/complaints.xlsx': DESK,
+  'GET /api/reports/digest/latest': DESK,
   ...Object.fromEntries(
     [
       'open',

@@ -52,4 +52,20 @@ describe('complaint deadlines', () => {
         .state,
     ).toBe('missed');
   });
+
+  it('are met or missed once done, even while a pause is still running', () => {
+    const received = at(3, 10);
+    // Waiting on the merchant since 20:00, the customer answered at 09:00 the next morning:
+    // 10 h counted, kept (and judged, not left "paused" for good).
+    const waiting = [{ from: at(3, 20) }];
+    expect(deadlineState(received, ANSWER_WITHIN_MS, waiting, at(4, 9), at(6, 0))).toEqual({
+      state: 'met',
+      at: at(4, 10) + 13 * H,
+      doneAt: at(4, 9),
+    });
+    // A pause begun after the time ran out excuses nothing.
+    expect(
+      deadlineState(received, ANSWER_WITHIN_MS, [{ from: at(4, 12) }], at(4, 14), at(6, 0)).state,
+    ).toBe('missed');
+  });
 });
