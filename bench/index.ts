@@ -19,5 +19,7 @@ await benchConsolePlays();
 await (await import('./console-save.ts')).benchConsoleSave();
 await benchGuide();
 await (await import('./hostile-yaml.ts')).benchHostileYaml();
+await (await import('./records-callbacks.ts')).benchCallbacks();
+await (await import('./records-reports.ts')).benchRecordsReports();
 // Last: about seven minutes of a real Chromium playing a compressed program.
 await benchPlayerTiming();
