@@ -100,6 +100,14 @@ export const PAGES: readonly ConsolePage[] = [
   },
   { path: 'queue', zh: '排队叫号', en: 'Queue', icon: 'people', roles: DESK, group: 'desk' },
   {
+    path: 'callbacks',
+    zh: '回访',
+    en: 'Callbacks',
+    icon: 'telephone-outbound',
+    roles: DESK,
+    group: 'desk',
+  },
+  {
     path: 'people',
     zh: '人员与设备',
     en: 'People & devices',

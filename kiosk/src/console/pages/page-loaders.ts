@@ -14,5 +14,6 @@ export const PAGE_LOADERS: Record<string, () => Promise<unknown>> = {
   media: () => import('./dc-page-media.ts'),
   plays: () => import('./dc-page-plays.ts'),
   queue: () => import('./dc-page-queue.ts'),
+  callbacks: () => import('./dc-page-callbacks.ts'),
   people: () => import('./dc-page-people.ts'),
 };
