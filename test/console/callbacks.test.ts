@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
 import { steppableClock } from '../helpers/clock.ts';
 import { openConsole, overflowsSideways, toasts } from '../helpers/console.ts';
-import { startServer, withCast, type TestServer } from '../helpers/server.ts';
+import { startServer, withCast, type Json, type TestServer } from '../helpers/server.ts';
 
 /** An instant on the mall's clock (Asia/Shanghai, UTC+8); the tests run in another zone. */
 const mall = (local: string) => new Date(`${local}:00+08:00`);
@@ -20,7 +20,12 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startServer({}, undefined, { now: clock.now });
-  await withCast(server);
+  const cast = await withCast(server);
+  const desk = (await cast.admin.get('/api/users')).body.users.find(
+    (u: Json) => u.username === 'desk1',
+  );
+  // The script says who is calling: 我是李丽.
+  server.ctx.auth.updateUser(desk.id as number, { displayName: '李丽' });
   browser = await launchChromium();
   await mkdir(SHOTS, { recursive: true });
 }, 60_000);
@@ -79,6 +84,7 @@ describe('callbacks page', () => {
     await expect
       .poll(() => page.locator('dc-sale-dialog .error[data-field=customerPhone]').textContent())
       .toContain('digits');
+    await shoot(page, 'sale-error');
     await field(page, 'customerPhone').fill('138 0013 8000');
     await page.locator('dc-sale-dialog [data-testid=save-sale]').click();
     await expect
@@ -110,7 +116,9 @@ describe('callbacks page', () => {
     await expect
       .poll(() => panel.locator('[data-testid=call-phone]').textContent())
       .toContain('138 0013 8000');
-    expect(await panel.locator('[data-testid=script]').textContent()).toContain('请问您是王女士吗');
+    expect(await panel.locator('[data-testid=script]').textContent()).toContain(
+      '我是李丽，请问您是王女士吗',
+    );
     expect(await panel.locator('[data-testid=call-source]').textContent()).toContain(
       'HX-20261102-01',
     );
@@ -154,6 +162,37 @@ describe('callbacks page', () => {
       .toContain('1 次');
     await expect.poll(() => dueIn(page, 'overdue')).toContain('已拨 1 次');
     await shoot(page, 'unreachable');
+    await page.close();
+  }, 90_000);
+});
+
+describe('customer visits on the completion tab', () => {
+  it('plans a visit and counts it against the five once made', async () => {
+    clock.set(mall('2026-12-04T10:00'));
+    const page = await open();
+    await tab(page, 'completion');
+    const count = () => page.locator('dc-callbacks-visits [data-testid=visit-count]').innerText();
+    await expect.poll(count).toContain('还差 5 次');
+    await page.locator('dc-callbacks-visits [data-testid=plan-visit]').click();
+    const input = (name: string) =>
+      page.locator(`dc-callbacks-visits sl-dialog sl-input[name=${name}] input`);
+    await input('customerName').fill('赵女士');
+    await input('customerPhone').fill('137 2222 3333');
+    await page.locator('dc-callbacks-visits [data-testid=save-visit]').click();
+    // No purpose: refused at its field, the dialog still open with what was typed.
+    await expect
+      .poll(() => page.locator('dc-callbacks-visits .error[data-field=purpose]').textContent())
+      .toContain('required');
+    await input('purpose').fill('沙发保养回访');
+    await input('address').fill('滨江区江南大道 88 号');
+    await page.locator('dc-callbacks-visits [data-testid=save-visit]').click();
+    await expect.poll(count).toContain('计划 1');
+    expect(await count()).toContain('还差 5 次');
+    await page.locator('dc-callbacks-visits tr[data-visit] [data-testid=record-visit]').click();
+    await page.locator('dc-callbacks-visits sl-menu-item[value=satisfied]').click();
+    await expect.poll(count).toContain('还差 4 次');
+    expect(await count()).toMatch(/^1\s*\/ 5/);
+    await shoot(page, 'visits');
     await page.close();
   }, 90_000);
 });

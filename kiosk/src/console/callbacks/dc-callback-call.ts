@@ -77,7 +77,7 @@ export class DcCallbackCall extends LitElement {
       }
       .say {
         font-size: 1.05rem;
-        line-height: 1.6;
+        line-height: 1.55;
       }
       .branches {
         display: grid;
@@ -103,7 +103,7 @@ export class DcCallbackCall extends LitElement {
         margin: 0.25rem 0 0;
         padding-left: 1.2rem;
       }
-      @media (max-width: 1500px) {
+      @media (max-width: 1100px) {
         .branches {
           grid-template-columns: minmax(0, 1fr);
         }

@@ -4,7 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type SlDialog from '@shoelace-style/shoelace/dist/components/dialog/dialog.js';
 import { sessionContext, type ConsoleSession } from '../console-context.ts';
 import { pageStyles } from '../console-styles.ts';
-import { toast } from '../toast.ts';
+import { toast, toastError } from '../toast.ts';
 import { formStyles } from '../merchants/merchant-form-styles.ts';
 import { fieldErrors } from '../merchants/merchant-types.ts';
 import type { Visit, VisitMonth } from './callback-types.ts';
@@ -50,6 +50,10 @@ export class DcCallbacksVisits extends LitElement {
       }
       sl-dialog {
         --width: min(40rem, 96vw);
+      }
+      td.status {
+        text-align: right;
+        white-space: nowrap;
       }
       .sub {
         display: block;
@@ -106,8 +110,14 @@ export class DcCallbacksVisits extends LitElement {
                     return html`<tr data-visit=${v.id}>
                       <td>${v.visitedOn ?? v.plannedOn}</td>
                       <td>${v.customerName}<span class="sub">${v.purpose}</span></td>
-                      <td>
-                        <sl-tag size="small" variant=${s.variant}>${s.zh} · ${s.en}</sl-tag>
+                      <td class="status">
+                        ${
+                          v.status === 'planned'
+                            ? this._record(v)
+                            : html`<sl-tag size="small" variant=${s.variant}
+                                >${s.zh} · ${s.en}</sl-tag
+                              >`
+                        }
                       </td>
                     </tr>`;
                   })}
@@ -144,6 +154,32 @@ export class DcCallbacksVisits extends LitElement {
         </sl-button>
       </sl-dialog>
     </div>`;
+  }
+
+  /** A planned visit: recorded as made today, with what the customer said. */
+  private _record(v: Visit) {
+    return html`<sl-dropdown placement="bottom-end">
+      <sl-button slot="trigger" size="small" caret data-testid="record-visit">
+        记录拜访 · Record
+      </sl-button>
+      <sl-menu
+        @sl-select=${(e: CustomEvent<{ item: { value: string } }>) =>
+          void this._visited(v, e.detail.item.value as 'satisfied' | 'not-satisfied')}
+      >
+        <sl-menu-item value="satisfied">已拜访：满意 · Visited, satisfied</sl-menu-item>
+        <sl-menu-item value="not-satisfied">已拜访：不满意 · Visited, not satisfied</sl-menu-item>
+      </sl-menu>
+    </sl-dropdown>`;
+  }
+
+  private async _visited(v: Visit, outcome: 'satisfied' | 'not-satisfied'): Promise<void> {
+    try {
+      await this.session.api.post(`/api/visits/${v.id}/actions`, { action: 'visit', outcome });
+      toast('success', `已记录拜访「${v.customerName}」· Visit recorded`);
+      await this.load();
+    } catch (err) {
+      toastError('拜访未记录 · The visit was not recorded', err);
+    }
   }
 
   private _input(f: Field, type = 'text') {
