@@ -55,6 +55,10 @@ const dueIn = (page: Page, section: 'overdue' | 'today' | 'upcoming') =>
     .then((l) => l.join('\n'));
 
 async function shoot(page: Page, name: string): Promise<void> {
+  // The toasts said their piece; the picture is of the page beneath.
+  await page.locator('sl-alert[data-testid=toast]').evaluateAll((els) => {
+    for (const e of els) e.remove();
+  });
   for (const size of SIZES) {
     await page.setViewportSize(size);
     // The chart follows its box on the next frame.
@@ -193,6 +197,9 @@ describe('customer visits on the completion tab', () => {
     await expect.poll(count).toContain('还差 4 次');
     expect(await count()).toMatch(/^1\s*\/ 5/);
     await shoot(page, 'visits');
+    await page.locator('dc-callbacks-completion sl-radio-button[value=week]').click();
+    await expect.poll(() => completion(page, '2026-W49', 'due')).toBe('2');
+    await shoot(page, 'completion-weekly');
     await page.close();
   }, 90_000);
 });
