@@ -115,6 +115,14 @@ export const PAGES: readonly ConsolePage[] = [
     badge: complaintReminder,
   },
   {
+    path: 'callbacks',
+    zh: '回访',
+    en: 'Callbacks',
+    icon: 'telephone-outbound',
+    roles: DESK,
+    group: 'records',
+  },
+  {
     path: 'people',
     zh: '人员与设备',
     en: 'People & devices',
