@@ -1,9 +1,14 @@
 import type { IsoDate } from '../../core/zoned-time.ts';
 import { overdueComplaints } from '../records/complaint-digest.ts';
+import { awaitingApproval, callbacksLeft } from '../records/ledger-digest.ts';
 import type { DigestSource, LedgerDeps } from './ledger.ts';
 
 /** The digest's sections, in the order the console shows them; a new ledger adds its own. */
-export const DIGEST_SOURCES: readonly DigestSource[] = [overdueComplaints];
+export const DIGEST_SOURCES: readonly DigestSource[] = [
+  overdueComplaints,
+  callbacksLeft,
+  awaitingApproval,
+];
 
 export interface DigestSection {
   id: string;
@@ -25,7 +30,7 @@ export interface Digest {
 /** The digest at `now`, read from every source. */
 export function makeDigest(deps: LedgerDeps, now: number, date: IsoDate): Digest {
   const sections = DIGEST_SOURCES.map((s) => {
-    const items = s.read(deps, now);
+    const items = s.read(deps, now, date);
     return { id: s.id, title: s.title, count: items.length, items };
   });
   return {

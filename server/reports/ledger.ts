@@ -1,3 +1,4 @@
+import type { IsoDate } from '../../core/zoned-time.ts';
 import type { AppContext } from '../context.ts';
 import type { XlsxWriter } from '../plays/xlsx-writer.ts';
 import type { Span } from '../records/complaint-summary.ts';
@@ -40,5 +41,6 @@ export interface Ledger {
 export interface DigestSource {
   id: string;
   title: string;
-  read(deps: LedgerDeps, now: number): unknown[];
+  /** `date`: the mall's date the digest is of. */
+  read(deps: LedgerDeps, now: number, date: IsoDate): unknown[];
 }

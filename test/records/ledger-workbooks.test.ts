@@ -230,4 +230,39 @@ describe('the group’s ledgers as workbooks', () => {
       '1',
     ]);
   });
+
+  it('puts the calls not made and the compensation the manager has not decided in the nightly digest', async () => {
+    const sale = await cast.desk.post('/api/sales', {
+      customerName: '郑先生',
+      customerPhone: '138 1111 2222',
+      merchantName: '林氏木业',
+      product: '书柜',
+      orderNo: 'LS-1102',
+      soldOn: '2026-11-02',
+    });
+    expect(sale.status).toBe(201);
+    const asked = await cast.desk.post('/api/compensations', {
+      customerName: '冯女士',
+      customerPhone: '139 3333 4444',
+      merchantName: '顾家家居',
+      amountFen: 30_000,
+      reason: '沙发异味，商户停业整顿',
+    });
+    expect(asked.status).toBe(201);
+
+    // 20:35 in the mall: the day's digest is made.
+    const made = await server.ctx.reports.runDue(new Date('2026-12-03T12:35:00Z'));
+    const section = (id: string) => made.digest?.sections.find((s) => s.id === id);
+    expect(section('callbacks-left')?.items).toEqual([
+      expect.objectContaining({
+        kind: '售后30天回访',
+        dueOn: '2026-12-02',
+        customerName: '郑先生',
+        customerPhone: '138****2222',
+      }),
+    ]);
+    expect(section('compensations-awaiting')?.items).toEqual([
+      expect.objectContaining({ id: asked.body.compensation.id, customerName: '冯女士' }),
+    ]);
+  });
 });

@@ -127,6 +127,12 @@ describe('the nightly digest', () => {
         total: 2,
         sections: [
           { id: 'complaints-overdue', title: '逾期未办的投诉 Overdue complaints', count: 2 },
+          { id: 'callbacks-left', title: '到期未回访 Callbacks not yet made', count: 0 },
+          {
+            id: 'compensations-awaiting',
+            title: '待审批的先行赔偿 Compensation awaiting the manager',
+            count: 0,
+          },
         ],
       });
       expect(announcer.messages.map((m) => m.event)).not.toContain('records-digest');
