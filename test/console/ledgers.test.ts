@@ -188,3 +188,61 @@ describe('30-day returns page', () => {
     await manager.close();
   }, 120_000);
 });
+
+describe("merchants' fees page", () => {
+  it('defaults the fee from the server, totals it, and collects a fee left for later', async () => {
+    const desk = await as('desk1', 'merchant-fees');
+    await desk.locator('[data-testid=fees-empty]').waitFor();
+    const entry = desk.locator('dc-fee-entry');
+    await entry.locator('sl-radio-button[value=offer-sign]').click();
+    expect(await entry.locator('sl-input[name=unitFee] input').inputValue()).toBe('5.00');
+    await entry.locator('sl-input[name=merchantName] input').fill('兰亭沙发');
+    await entry.locator('sl-input[name=quantity] input').fill('3');
+    expect(await entry.locator('[data-testid=fee-total]').innerText()).toBe('¥15.00');
+    await entry.locator('sl-switch[name=paid]').click();
+    await entry.locator('[data-testid=save-fee]').click();
+    const byMerchant = desk.locator('[data-testid=fees-by-merchant] tr[data-merchant="兰亭沙发"]');
+    await expect.poll(() => byMerchant.innerText()).toMatch(/¥15\.00\s+¥15\.00/);
+    await shots(desk, 'merchant-fees');
+
+    await desk.locator('[data-testid=collect]').click();
+    await desk.locator('sl-menu-item[value=wechat]').click();
+    await expect.poll(() => byMerchant.innerText()).toMatch(/¥15\.00\s+¥0\.00/);
+    expect(await desk.locator('tr[data-fee]').innerText()).toContain('已收费');
+    const stored = await cast.desk.get('/api/merchant-services?from=2026-12-01&to=2026-12-31');
+    expect(stored.body.services[0]).toMatchObject({
+      kind: 'offer-sign',
+      quantity: 3,
+      unitFeeFen: 500,
+      totalFen: 1500,
+      paidFen: 1500,
+      status: 'paid',
+    });
+    await desk.close();
+  }, 90_000);
+});
+
+describe('prizes page', () => {
+  it('records handouts and totals them per campaign', async () => {
+    const desk = await as('desk1', 'prizes');
+    await desk.locator('[data-testid=prizes-empty]').waitFor();
+    const entry = desk.locator('dc-prize-entry');
+    const handout = async (customer: string, quantity: string) => {
+      await entry.locator('sl-input[name=campaign] input').fill('双十二满额赠');
+      await entry.locator('sl-input[name=prize] input').fill('保温杯');
+      await entry.locator('sl-input[name=customerName] input').fill(customer);
+      await entry.locator('sl-input[name=customerPhone] input').fill('137 0000 1111');
+      await entry.locator('sl-input[name=quantity] input').fill(quantity);
+      await entry.locator('[data-testid=save-prize]').click();
+    };
+    await handout('赵女士', '2');
+    await expect.poll(() => desk.locator('tr[data-prize]').count()).toBe(1);
+    await handout('钱先生', '1');
+    await expect.poll(() => desk.locator('tr[data-prize]').count()).toBe(2);
+    expect(
+      await desk.locator('[data-testid=prizes-by-campaign] tr[data-campaign]').innerText(),
+    ).toMatch(/双十二满额赠\s+2\s+3/);
+    await shots(desk, 'prizes');
+    await desk.close();
+  }, 90_000);
+});

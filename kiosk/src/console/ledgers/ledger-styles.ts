@@ -60,7 +60,7 @@ export const ledgerStyles = css`
     gap: 1rem;
     align-items: start;
   }
-  @media (max-width: 1200px) {
+  @media (max-width: 1500px) {
     .split {
       grid-template-columns: minmax(0, 1fr);
     }
