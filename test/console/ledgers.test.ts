@@ -58,7 +58,9 @@ describe('advance compensation page', () => {
     await form.locator('sl-input[name=merchantName] input').fill('兰亭沙发');
     await form.locator('sl-input[name=amount] input').fill('300.5');
     expect(await form.locator('.hint').innerText()).toBe('¥300.50');
-    await form.locator('sl-textarea[name=reason] textarea').fill('沙发扶手开裂，商户拖延，商场先行赔付。');
+    await form
+      .locator('sl-textarea[name=reason] textarea')
+      .fill('沙发扶手开裂，商户拖延，商场先行赔付。');
     await shots(desk, 'compensation-request');
     await form.locator('[data-testid=save-compensation]').click();
 
@@ -95,16 +97,16 @@ describe('advance compensation page', () => {
     await row(desk, id).locator('[data-step=pay]').click();
     const pay = desk.locator('dc-compensation-step');
     await pay.locator('[data-testid=save-step]').click();
-    await expect.poll(() => row(desk, id).locator('[data-testid=owed]').innerText()).toContain(
-      '¥300.50',
-    );
+    await expect
+      .poll(() => row(desk, id).locator('[data-testid=owed]').innerText())
+      .toContain('¥300.50');
     await row(desk, id).locator('[data-step=recover]').click();
     expect(await pay.locator('[data-testid=step-owed]').innerText()).toBe('¥300.50');
     await pay.locator('sl-input[name=amount] input').fill('100');
     await pay.locator('[data-testid=save-step]').click();
-    await expect.poll(() => row(desk, id).locator('[data-testid=owed]').innerText()).toContain(
-      '¥200.50',
-    );
+    await expect
+      .poll(() => row(desk, id).locator('[data-testid=owed]').innerText())
+      .toContain('¥200.50');
     expect(await row(desk, id).innerText()).toContain('已追回 ¥100.00');
     expect(await desk.locator('[data-testid=owed-by-merchant]').innerText()).toContain('¥200.50');
     // More than is owed: refused at the amount, nothing recorded.

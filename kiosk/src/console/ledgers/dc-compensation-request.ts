@@ -154,9 +154,10 @@ export class DcCompensationRequest extends LitElement {
 
   private _set(patch: Partial<Draft>): void {
     this._d = { ...this._d, ...patch };
-    const cleared = { ...this._errors };
-    for (const k of Object.keys(patch)) delete cleared[k === 'amount' ? 'amountFen' : k];
-    this._errors = cleared;
+    const touched = Object.keys(patch).map((k) => (k === 'amount' ? 'amountFen' : k));
+    this._errors = Object.fromEntries(
+      Object.entries(this._errors).filter(([k]) => !touched.includes(k)),
+    );
   }
 
   private async _loadMerchants(): Promise<void> {

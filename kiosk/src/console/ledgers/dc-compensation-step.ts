@@ -138,37 +138,39 @@ export class DcCompensationStep extends LitElement {
   }
 
   private _fields() {
-    const amount = (label: string) => html`<div>
-      <sl-input
-        name="amount"
-        label=${label}
-        .value=${this._amount}
-        @sl-input=${(e: Event) => {
-          this._amount = (e.target as HTMLInputElement).value;
-          this._errors = {};
-        }}
-      ></sl-input>
-      ${
-        fenOf(this._amount) !== undefined
-          ? html`<div class="hint">${yuanText(fenOf(this._amount) ?? 0)}</div>`
-          : nothing
-      }
-      ${this._error('amountFen')}
-    </div>`;
-    const text = (label: string, required = false) => html`<div class="wide">
-      <sl-textarea
-        name="text"
-        label=${label}
-        rows="2"
-        ?required=${required}
-        .value=${this._text}
-        @sl-input=${(e: Event) => {
-          this._text = (e.target as HTMLTextAreaElement).value;
-          this._errors = {};
-        }}
-      ></sl-textarea>
-      ${this._error(this._step === 'reject' ? 'reason' : 'note')}
-    </div>`;
+    const amount = (label: string) =>
+      html`<div>
+        <sl-input
+          name="amount"
+          label=${label}
+          .value=${this._amount}
+          @sl-input=${(e: Event) => {
+            this._amount = (e.target as HTMLInputElement).value;
+            this._errors = {};
+          }}
+        ></sl-input>
+        ${
+          fenOf(this._amount) !== undefined
+            ? html`<div class="hint">${yuanText(fenOf(this._amount) ?? 0)}</div>`
+            : nothing
+        }
+        ${this._error('amountFen')}
+      </div>`;
+    const text = (label: string, required = false) =>
+      html`<div class="wide">
+        <sl-textarea
+          name="text"
+          label=${label}
+          rows="2"
+          ?required=${required}
+          .value=${this._text}
+          @sl-input=${(e: Event) => {
+            this._text = (e.target as HTMLTextAreaElement).value;
+            this._errors = {};
+          }}
+        ></sl-textarea>
+        ${this._error(this._step === 'reject' ? 'reason' : 'note')}
+      </div>`;
     switch (this._step) {
       case 'approve':
         return html`${amount('批准金额（元）· Amount approved (¥)')}
@@ -186,7 +188,9 @@ export class DcCompensationStep extends LitElement {
             >
               ${PAYMENT_METHODS.map(
                 (m) =>
-                  html`<sl-option value=${m}>${METHOD_TEXT[m].zh} · ${METHOD_TEXT[m].en}</sl-option>`,
+                  html`<sl-option value=${m}
+                    >${METHOD_TEXT[m].zh} · ${METHOD_TEXT[m].en}</sl-option
+                  >`,
               )}
             </sl-select>
           </div>
@@ -196,8 +200,7 @@ export class DcCompensationStep extends LitElement {
           </div>
           ${text('备注 · Note (optional)')}`;
       case 'recover':
-        return html`${amount('本次追回（元）· Recovered now (¥)')}
-        ${text('备注 · Note (optional)')}`;
+        return html`${amount('本次追回（元）· Recovered now (¥)')} ${text('备注 · Note (optional)')}`;
       default: {
         const never: never = this._step;
         return never;

@@ -35,10 +35,14 @@ export class DcFeeEntry extends LitElement {
     css`
       .form {
         --form-columns: 4;
-        align-items: end;
+        align-items: start;
       }
       .two {
         grid-column: span 2;
+      }
+      .paid {
+        align-self: end;
+        padding-bottom: 0.5rem;
       }
       .total {
         font-size: 1.35rem;
@@ -48,6 +52,7 @@ export class DcFeeEntry extends LitElement {
         flex-wrap: wrap;
       }
       .save {
+        align-self: end;
         display: flex;
         gap: 0.75rem;
         align-items: center;
@@ -156,7 +161,7 @@ export class DcFeeEntry extends LitElement {
           <span class="label">合计 · Total</span>
           <span class="total" data-testid="fee-total">${yuanText(total)}</span>
         </div>
-        <div>
+        <div class="paid">
           <sl-switch
             name="paid"
             ?checked=${this._paid}
@@ -216,7 +221,9 @@ export class DcFeeEntry extends LitElement {
       this._fees = r.fees;
       this._pickKind(this._kind);
     } catch (err) {
-      this._errors = { '': `收费标准读取失败 · Could not read the fees: ${(err as Error).message}` };
+      this._errors = {
+        '': `收费标准读取失败 · Could not read the fees: ${(err as Error).message}`,
+      };
     }
     try {
       this._merchants = (await this.session.api.get<MerchantList>('/api/merchants')).merchants;

@@ -41,10 +41,10 @@ export class DcPrizeEntry extends LitElement {
         align-items: start;
       }
       .save {
+        grid-column: span 2;
+        align-self: end;
         display: flex;
         justify-content: flex-end;
-        align-items: flex-end;
-        height: 100%;
       }
     `,
   ];
@@ -66,7 +66,7 @@ export class DcPrizeEntry extends LitElement {
         ${this._input('campaign', true)} ${this._input('prize', true)}
         ${this._input('customerName', true)} ${this._input('customerPhone', true, 'tel')}
         ${this._input('quantity', true, 'number')} ${this._input('handedBy')}
-        <div class="wide save">
+        <div class="save">
           <sl-button
             variant="primary"
             data-testid="save-prize"

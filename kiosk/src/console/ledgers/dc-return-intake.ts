@@ -212,9 +212,7 @@ export class DcReturnIntake extends LitElement {
 
   private _set(patch: Partial<Draft>): void {
     this._d = { ...this._d, ...patch };
-    const cleared = { ...this._errors };
-    for (const k of Object.keys(patch)) delete cleared[k];
-    this._errors = cleared;
+    this._errors = Object.fromEntries(Object.entries(this._errors).filter(([k]) => !(k in patch)));
     // A date changed: the refusal was about the old ones.
     if ('purchaseDate' in patch || 'returnDate' in patch) this._late = '';
   }

@@ -99,11 +99,7 @@ export class DcReturnOutcome extends LitElement {
                     this._errors = {};
                   }}
                 ></sl-input>
-                ${
-                  fen !== undefined
-                    ? html`<div class="hint">${yuanText(fen)}</div>`
-                    : nothing
-                }
+                ${fen !== undefined ? html`<div class="hint">${yuanText(fen)}</div>` : nothing}
                 ${this._error('amountFen')}
               </div>`
         }

@@ -17,4 +17,5 @@ export function fenOf(typed: string): number | undefined {
 }
 
 /** What fenOf refuses, in both languages, for the field's error line. */
-export const NOT_AN_AMOUNT = '请写金额（元），最多两位小数，如 12.50 · an amount in yuan, e.g. 12.50';
+export const NOT_AN_AMOUNT =
+  '请写金额（元），最多两位小数，如 12.50 · an amount in yuan, e.g. 12.50';

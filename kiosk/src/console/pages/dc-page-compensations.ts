@@ -177,7 +177,8 @@ export class DcPageCompensations extends LitElement {
         ${
           c.recoveries.length
             ? html`<span class="sub"
-                >追回 ${c.recoveries.length} 次 · ${c.recoveries.map((r) => dayText(r.date)).join('、')}</span
+                >追回 ${c.recoveries.length} 次 ·
+                ${c.recoveries.map((r) => dayText(r.date)).join('、')}</span
               >`
             : nothing
         }
@@ -225,8 +226,7 @@ export class DcPageCompensations extends LitElement {
 
   private _owed(d: CompensationList) {
     const rows = d.totals.outstandingByMerchant;
-    if (!rows.length)
-      return html`<div class="empty">没有未追回的款项 · Nothing outstanding.</div>`;
+    if (!rows.length) return html`<div class="empty">没有未追回的款项 · Nothing outstanding.</div>`;
     return html`<table data-testid="owed-by-merchant">
       <thead>
         <tr>
