@@ -114,6 +114,7 @@ export const PAGES: readonly ConsolePage[] = [
     group: 'records',
     badge: complaintReminder,
   },
+  // 30-day returns, advance compensation, merchants' fees and prizes (#13).
   {
     path: 'callbacks',
     zh: '回访',
@@ -122,6 +123,31 @@ export const PAGES: readonly ConsolePage[] = [
     roles: DESK,
     group: 'records',
   },
+  {
+    path: 'returns',
+    zh: '无理由退货',
+    en: '30-day returns',
+    icon: 'arrow-counterclockwise',
+    roles: DESK,
+    group: 'records',
+  },
+  {
+    path: 'compensations',
+    zh: '先行赔偿',
+    en: 'Advance compensation',
+    icon: 'shield-check',
+    roles: DESK,
+    group: 'records',
+  },
+  {
+    path: 'merchant-fees',
+    zh: '商户服务收费',
+    en: "Merchants' fees",
+    icon: 'tags',
+    roles: DESK,
+    group: 'records',
+  },
+  { path: 'prizes', zh: '奖品发放', en: 'Prizes', icon: 'gift', roles: DESK, group: 'records' },
   {
     path: 'people',
     zh: '人员与设备',
