@@ -115,6 +115,14 @@ export const PAGES: readonly ConsolePage[] = [
     badge: complaintReminder,
   },
   {
+    path: 'reports',
+    zh: '报表',
+    en: 'Reports',
+    icon: 'file-earmark-bar-graph',
+    roles: DESK,
+    group: 'records',
+  },
+  {
     path: 'people',
     zh: '人员与设备',
     en: 'People & devices',
