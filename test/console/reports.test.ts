@@ -183,7 +183,8 @@ describe('reports page', () => {
 
     expect(await text('dc-report-files [data-testid=digest-total]')).toBe('2');
     expect(await text('dc-report-files [data-testid=digest-at]')).toContain('2026-12-14');
-    await shots('reports');
+    await shots('reports', 'dc-page-reports .page-head');
+    await shots('reports-lists', 'dc-report-week .lists');
 
     // Tuesday night's digest, pushed while the page is open: no reload.
     await server.ctx.reports.runDue(mall(15, 20, 35));

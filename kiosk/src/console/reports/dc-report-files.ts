@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { pageStyles } from '../console-styles.ts';
+import { where } from './report-text.ts';
 import { DEADLINE_TEXT, spanText, timeText } from '../complaints/complaint-text.ts';
 import type { Digest, OverdueLine, StoredReport } from './report-types.ts';
 
@@ -54,6 +55,11 @@ export class DcReportFiles extends LitElement {
       }
       .late {
         color: var(--sl-color-danger-700);
+      }
+      .late .en {
+        font-weight: 400;
+      }
+      .nw {
         white-space: nowrap;
       }
     `,
@@ -151,14 +157,16 @@ export class DcReportFiles extends LitElement {
                         <td>#${o.id}</td>
                         <td>
                           ${o.customerName} · ${o.category}<br /><span class="muted"
-                            >${o.merchant} ${o.floor}</span
+                            >${where(o)}</span
                           >
                         </td>
                         <td>
                           ${o.late.map(
                             (l) =>
                               html`<div class="late">
-                                ${DEADLINE_TEXT[l.deadline].zh} ${spanText(l.overdueMs).zh}
+                                <span class="nw"
+                                  >${DEADLINE_TEXT[l.deadline].zh} ${spanText(l.overdueMs).zh}</span
+                                >
                                 <span class="en">${DEADLINE_TEXT[l.deadline].en}</span>
                               </div>`,
                           )}

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { ChartOption } from '../charts/dc-chart.ts';
 import '../charts/dc-chart.ts';
 import { pageStyles } from '../console-styles.ts';
+import { where } from './report-text.ts';
 import { DEADLINE_TEXT, spanText, STATUS_TEXT, timeText } from '../complaints/complaint-text.ts';
 import { dayChart, tallyChart } from './report-charts.ts';
 import type { OnTime, WeekSummary } from './report-types.ts';
@@ -41,18 +42,36 @@ export class DcReportWeek extends LitElement {
         color: var(--sl-color-danger-700);
       }
       .charts {
-        grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr));
+        grid-template-columns: repeat(3, minmax(0, 1fr));
         margin-bottom: 1rem;
       }
       dc-chart {
-        height: 13rem;
+        height: 11.5rem;
+      }
+      /* The week's seven days read best as one wide chart under the three counts. */
+      .charts .days {
+        grid-column: 1 / -1;
+      }
+      .days dc-chart {
+        height: 10rem;
       }
       .lists {
-        grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr));
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      }
+      @media (max-width: 1100px) {
+        .charts,
+        .lists {
+          grid-template-columns: minmax(0, 1fr);
+        }
       }
       .late {
         color: var(--sl-color-danger-700);
         font-weight: 600;
+      }
+      .late .en {
+        font-weight: 400;
+      }
+      .nw {
         white-space: nowrap;
       }
       td.reason {
@@ -103,7 +122,7 @@ export class DcReportWeek extends LitElement {
               ${this._chart('按类别', 'By category', tallyChart(s.byCategory, '投诉 Complaints'))}
               ${this._chart('按商户', 'By merchant', tallyChart(s.byMerchant, '投诉 Complaints'))}
               ${this._chart('按楼层', 'By floor', tallyChart(s.byFloor, '投诉 Complaints'))}
-              ${this._chart('按日', 'By day', dayChart(s.byDate, s.from))}
+              ${this._chart('按日', 'By day', dayChart(s.byDate, s.from), 'days')}
             </div>`
       }
       <div class="grid lists">
@@ -129,13 +148,11 @@ export class DcReportWeek extends LitElement {
                           html`<tr data-complaint=${o.id}>
                             <td>#${o.id}</td>
                             <td>
-                              ${o.customerName}<br /><span class="muted"
+                              ${o.customerName}<br /><span class="muted nw"
                                 >${timeText(o.receivedAt, tz)}</span
                               >
                             </td>
-                            <td>
-                              ${o.category}<br /><span class="muted">${o.merchant} ${o.floor}</span>
-                            </td>
+                            <td>${o.category}<br /><span class="muted">${where(o)}</span></td>
                             <td>
                               ${STATUS_TEXT[o.status].zh}<span class="en">
                                 ${STATUS_TEXT[o.status].en}</span
@@ -146,7 +163,10 @@ export class DcReportWeek extends LitElement {
                               ${o.late.map(
                                 (l) =>
                                   html`<div class="late">
-                                    ${DEADLINE_TEXT[l.deadline].zh} ${spanText(l.overdueMs).zh}
+                                    <span class="nw"
+                                      >${DEADLINE_TEXT[l.deadline].zh}
+                                      ${spanText(l.overdueMs).zh}</span
+                                    >
                                     <span class="en">${DEADLINE_TEXT[l.deadline].en}</span>
                                   </div>`,
                               )}
@@ -180,7 +200,7 @@ export class DcReportWeek extends LitElement {
                         (r) =>
                           html`<tr data-complaint=${r.id}>
                             <td>#${r.id}</td>
-                            <td>${timeText(r.rejectedAt, tz)}</td>
+                            <td class="nw">${timeText(r.rejectedAt, tz)}</td>
                             <td>${r.category}<br /><span class="muted">${r.merchant}</span></td>
                             <td class="reason">${r.reason}</td>
                           </tr>`,
@@ -202,8 +222,8 @@ export class DcReportWeek extends LitElement {
     </div>`;
   }
 
-  private _chart(zh: string, en: string, option: ChartOption) {
-    return html`<div class="card">
+  private _chart(zh: string, en: string, option: ChartOption, cls = '') {
+    return html`<div class="card ${cls}">
       <h2>${zh}<span class="en">${en}</span></h2>
       <dc-chart .option=${option} label=${en}></dc-chart>
     </div>`;

@@ -7,16 +7,17 @@ const WEEKDAY_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', 
 /** Counts as bars, one per key, most first; long names cut so the axis never overflows. */
 export function tallyChart(tallies: readonly Tally[], series: string): ChartOption {
   const shown = tallies.slice(0, 10);
+  const slanted = shown.length > 4;
   return {
     aria: { enabled: true },
     tooltip: { trigger: 'axis' },
-    grid: { left: 36, right: 12, top: 16, bottom: 56 },
+    grid: { left: 36, right: 12, top: 16, bottom: slanted ? 56 : 28 },
     xAxis: {
       type: 'category',
       data: shown.map((t) => t.key),
       axisLabel: {
         interval: 0,
-        rotate: shown.length > 4 ? 30 : 0,
+        rotate: slanted ? 30 : 0,
         overflow: 'truncate',
         width: 84,
       },
@@ -33,10 +34,11 @@ export function dayChart(byDate: readonly Tally[], from: string): ChartOption {
   return {
     aria: { enabled: true },
     tooltip: { trigger: 'axis' },
-    grid: { left: 36, right: 12, top: 16, bottom: 40 },
+    grid: { left: 36, right: 12, top: 12, bottom: 28 },
     xAxis: {
       type: 'category',
-      data: dates.map((d) => `${d.slice(5)}\n${WEEKDAY_ZH[weekdayOf(d)]}`),
+      data: dates.map((d) => `${d.slice(5)} ${WEEKDAY_ZH[weekdayOf(d)]}`),
+      axisLabel: { interval: 0 },
     },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
