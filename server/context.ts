@@ -146,10 +146,14 @@ export async function createContext(
   const complaints = complaintStore(db, callbacks.onComplaintAct);
   const sales = saleStore(db, callbacks);
   const visits = visitStore(db);
+  const ledgers = ledgerStores(db);
   // The desk's ledgers made on schedule and the nightly digest (runDue: runner/day-runner.ts).
   const reports = reportJobs({
     complaints,
     merchants,
+    callbacks,
+    visits,
+    ledgers,
     bus,
     log,
     timezone: () => schedules.timezone(),
@@ -182,7 +186,7 @@ export async function createContext(
     sales,
     visits,
     /** The desk's other ledgers (returns, advance compensation, merchant fees, prizes). */
-    ledgers: ledgerStores(db),
+    ledgers,
     /** The ledgers as .xlsx (made every Monday, kept under `DATA_DIR/reports`), the digest. */
     reports,
     /** Announcement templates: the built-ins in the mall's wording, and the mall's own. */

@@ -14,7 +14,10 @@ export interface LedgerInput {
 }
 
 /** What a ledger may read. */
-export type LedgerDeps = Pick<AppContext, 'complaints' | 'merchants'>;
+export type LedgerDeps = Pick<
+  AppContext,
+  'complaints' | 'merchants' | 'callbacks' | 'visits' | 'ledgers'
+>;
 
 /**
  * One of the ledgers the group checks by name (顾客投诉登记表+汇总表, 电话回访记录台帐, …), as a

@@ -1,4 +1,12 @@
 import { complaintLedger } from '../records/complaint-ledger.ts';
+import {
+  callbackLedger,
+  compensationLedger,
+  prizeLedger,
+  returnLedger,
+  serviceLedger,
+  visitLedger,
+} from '../records/ledger-workbooks.ts';
 import type { Ledger } from './ledger.ts';
 
 /**
@@ -8,6 +16,12 @@ import type { Ledger } from './ledger.ts';
  */
 export const LEDGERS: readonly (Ledger & { weekly: boolean })[] = [
   { ...complaintLedger, weekly: true },
+  { ...callbackLedger, weekly: true },
+  { ...returnLedger, weekly: true },
+  { ...compensationLedger, weekly: false },
+  { ...serviceLedger, weekly: false },
+  { ...prizeLedger, weekly: false },
+  { ...visitLedger, weekly: false },
 ];
 
 export const ledgerById = (id: string) => LEDGERS.find((l) => l.id === id);

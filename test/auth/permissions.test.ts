@@ -182,6 +182,12 @@ const WHO_MAY: Record<string, Who[]> = {
   'GET /api/reports/files/:file': DESK,
   'GET /api/reports/complaints/week': DESK,
   'GET /api/reports/complaints.xlsx': DESK,
+  'GET /api/reports/callbacks.xlsx': DESK,
+  'GET /api/reports/returns.xlsx': DESK,
+  'GET /api/reports/compensations.xlsx': DESK,
+  'GET /api/reports/merchant-fees.xlsx': DESK,
+  'GET /api/reports/prizes.xlsx': DESK,
+  'GET /api/reports/visits.xlsx': DESK,
   'GET /api/reports/digest/latest': DESK,
   ...Object.fromEntries(
     [

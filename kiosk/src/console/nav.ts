@@ -115,6 +115,14 @@ export const PAGES: readonly ConsolePage[] = [
     badge: complaintReminder,
   },
   {
+    path: 'callbacks',
+    zh: '回访',
+    en: 'Callbacks',
+    icon: 'telephone-outbound',
+    roles: DESK,
+    group: 'records',
+  },
+  {
     path: 'reports',
     zh: '报表',
     en: 'Reports',

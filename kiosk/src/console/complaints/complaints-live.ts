@@ -16,6 +16,8 @@ const TICK_MS = 15_000;
 export class ComplaintsLive implements ReactiveController {
   due?: DueList;
   list?: Complaint[];
+  /** Open complaints escalated to the department manager: read for a manager (or admin). */
+  escalated?: Complaint[];
   error?: string;
   private _range = '';
   private _offset = 0;
@@ -66,18 +68,23 @@ export class ComplaintsLive implements ReactiveController {
 
   async read(): Promise<void> {
     if (!this._range) return;
-    const { api } = this._session();
+    const { api, me } = this._session();
     const seq = ++this._seq;
+    const manages = me.role === 'manager' || me.role === 'admin';
     try {
       const sent = Date.now();
-      const [due, list] = await Promise.all([
+      const [due, list, escalated] = await Promise.all([
         api.get<DueList>('/api/complaints/due'),
         api.get<{ complaints: Complaint[] }>(`/api/complaints?${this._range}`),
+        manages
+          ? api.get<{ complaints: Complaint[] }>('/api/complaints/escalated')
+          : Promise.resolve(undefined),
       ]);
       if (seq !== this._seq) return;
       this._offset = Date.parse(due.at) - (sent + Date.now()) / 2;
       this.due = due;
       this.list = list.complaints;
+      this.escalated = escalated?.complaints;
       this.error = undefined;
     } catch (err) {
       if (seq !== this._seq) return;

@@ -116,6 +116,26 @@ export class DcPageComplaints extends LitElement {
           @complaint-open=${this._open}
         ></dc-complaint-due-board>
       </div>
+      ${
+        this._live.escalated
+          ? html`<div class="card board" data-testid="escalated">
+              <h2>
+                上报经理的投诉<span class="en">Escalated to the manager</span>
+                <span class="asof">未办结 ${this._live.escalated.length} 件 · open</span>
+              </h2>
+              ${
+                this._live.escalated.length
+                  ? html`<dc-complaint-register
+                      .list=${this._live.escalated}
+                      .now=${now}
+                      timezone=${tz}
+                      @complaint-open=${this._open}
+                    ></dc-complaint-register>`
+                  : html`<div class="empty">没有上报的投诉 · Nothing is escalated.</div>`
+              }
+            </div>`
+          : nothing
+      }
       <div class="card">
         <div class="register-head">
           <h2>投诉登记表<span class="en">Register</span></h2>
