@@ -36,7 +36,7 @@ describe('the department manager in the console', () => {
     await admin.close();
 
     const manager = await openConsole(browser, server.url, 'manager1', 'manager1-password');
-    expect(await navLinks(manager)).toEqual(['announcements', 'queue', 'complaints', 'callbacks']);
+    expect(await navLinks(manager)).toEqual(['announcements', 'queue', 'complaints', 'callbacks', 'reports']);
     expect(await manager.locator('sl-menu-label').first().textContent()).toContain('部门经理');
     await manager.close();
   }, 90_000);

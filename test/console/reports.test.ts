@@ -169,13 +169,18 @@ describe('reports page', () => {
   it('lists the Monday workbooks to download and follows the nightly digest as it is pushed', async () => {
     const files = page.locator('dc-report-files [data-testid=stored-reports] tbody tr');
     await files.first().waitFor();
-    expect(await files.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-file')))).toEqual([
+    const names = await files.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-file')));
+    // Newest week first; each Monday makes the weekly ledgers, the complaints' among them.
+    expect(names.filter((f) => f?.startsWith('complaints-'))).toEqual([
       'complaints-2026-W50.xlsx',
       'complaints-2026-W49.xlsx',
     ]);
+    expect(names.indexOf('complaints-2026-W50.xlsx')).toBeLessThan(
+      names.findIndex((f) => f?.endsWith('W49.xlsx')),
+    );
     const [stored] = await Promise.all([
       page.waitForEvent('download'),
-      files.first().locator('a').click(),
+      page.locator('dc-report-files tr[data-file="complaints-2026-W50.xlsx"] a').click(),
     ]);
     const register = (await workbookOf(stored)).getWorksheet('登记表 Register')!;
     expect(register.getRow(5).values).toBeDefined();

@@ -23,7 +23,7 @@ const navLinks = (page: Page) =>
 describe('console shell', () => {
   it('shows each role only its pages, and says so when a page is not theirs', async () => {
     const desk = await openConsole(browser, server.url, 'desk1', 'desk1-password');
-    expect(await navLinks(desk)).toEqual(['announcements', 'queue', 'complaints', 'callbacks']);
+    expect(await navLinks(desk)).toEqual(['announcements', 'queue', 'complaints', 'callbacks', 'reports']);
     // /console opens the first page the role may use.
     await desk.waitForURL('**/console/announcements');
     await desk.goto(`${server.url}/console/today`);
