@@ -130,13 +130,27 @@ describe('reports page', () => {
     const plans = rowWith(summary, 1, '72小时内给出方案 plan within 72 h');
     expect([2, 3, 4].map((i) => plans.getCell(i).value)).toEqual([1, 3, 33.3]);
 
-    const [month] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('[data-testid=export-month]').click(),
-    ]);
+    const monthLedger = async (id: string) => {
+      await page.locator('[data-testid=export-month]').click();
+      const [d] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`sl-menu-item[value="${id}"]`).click(),
+      ]);
+      return d;
+    };
+    const month = await monthLedger('complaints');
     expect(month.suggestedFilename()).toBe('complaints-2026-12.xlsx');
     const monthSummary = (await workbookOf(month)).getWorksheet('汇总表 Summary')!;
     expect(rowWith(monthSummary, 1, '登记投诉 complaints received').getCell(2).value).toBe(8);
+
+    // The month's other ledgers from the same menu: the callbacks' names the customers called.
+    const callbacks = await monthLedger('callbacks');
+    expect(callbacks.suggestedFilename()).toBe('callbacks-2026-12.xlsx');
+    const seen: unknown[] = [];
+    (await workbookOf(callbacks)).eachSheet((sheet) =>
+      sheet.eachRow((row) => row.eachCell((cell) => seen.push(cell.value))),
+    );
+    expect(seen).toEqual(expect.arrayContaining(['回访顾客1', '回访顾客2']));
   });
 
   it('shows callback completion per week of the month, and the month', async () => {

@@ -13,6 +13,17 @@ import '../reports/dc-report-callbacks.ts';
 import '../reports/dc-report-files.ts';
 import '../reports/dc-report-week.ts';
 
+/** The ledgers the group checks by name, each as a month's workbook (server/reports/ledgers.ts). */
+const MONTH_LEDGERS = [
+  { id: 'complaints', zh: '顾客投诉登记表+汇总表', en: 'Complaints' },
+  { id: 'callbacks', zh: '电话回访记录台帐', en: 'Callbacks' },
+  { id: 'returns', zh: '30天无理由退货登记表+汇总表', en: '30-day returns' },
+  { id: 'compensations', zh: '先行赔偿审批表', en: 'Advance compensation' },
+  { id: 'merchant-fees', zh: '商户服务收费登记表', en: 'Merchant service fees' },
+  { id: 'prizes', zh: '奖品发放登记表', en: 'Prize handouts' },
+  { id: 'visits', zh: '月度上门拜访顾客填报表', en: 'Customer visits' },
+] as const;
+
 /**
  * Reports (报表): a week's complaint summary on screen with its workbook to take away (and
  * the month's), callback completion for the week's month, the workbooks made every Monday and
@@ -127,14 +138,28 @@ export class DcPageReports extends LitElement {
             <sl-icon slot="prefix" name="file-earmark-excel"></sl-icon>导出 Excel · Export
             ${w.label}
           </sl-button>
-          <sl-button
-            size="small"
-            data-testid="export-month"
-            ?loading=${this._exporting === 'month'}
-            @click=${() => this._export('month')}
-          >
-            <sl-icon slot="prefix" name="calendar3"></sl-icon>导出月报 · ${w.month}
-          </sl-button>
+          <sl-dropdown placement="bottom-end">
+            <sl-button
+              slot="trigger"
+              size="small"
+              caret
+              data-testid="export-month"
+              ?loading=${this._exporting === 'month'}
+            >
+              <sl-icon slot="prefix" name="calendar3"></sl-icon>导出月报 · ${w.month}
+            </sl-button>
+            <sl-menu
+              @sl-select=${(e: CustomEvent<{ item: { value: string } }>) =>
+                this._export('month', e.detail.item.value)}
+            >
+              ${MONTH_LEDGERS.map(
+                (l) =>
+                  html`<sl-menu-item value=${l.id}>
+                    <sl-icon slot="prefix" name="file-earmark-excel"></sl-icon>${l.zh} · ${l.en}
+                  </sl-menu-item>`,
+              )}
+            </sl-menu>
+          </sl-dropdown>
         </div>
       </div>
 
@@ -191,16 +216,14 @@ export class DcPageReports extends LitElement {
     </sl-alert>`;
   }
 
-  private async _export(which: 'week' | 'month'): Promise<void> {
+  private async _export(which: 'week' | 'month', ledger = 'complaints'): Promise<void> {
     const w = this._week as Week;
     const q = which === 'week' ? `week=${w.label}` : `month=${w.month}`;
+    const title = MONTH_LEDGERS.find((l) => l.id === ledger)?.zh ?? ledger;
     this._exporting = which;
     try {
-      const name = await downloadFile(
-        `/api/reports/complaints.xlsx?${q}`,
-        `complaints-${w.label}.xlsx`,
-      );
-      toast('success', `已导出 ${name} · Exported`, '顾客投诉登记表+汇总表');
+      const name = await downloadFile(`/api/reports/${ledger}.xlsx?${q}`, `${ledger}.xlsx`);
+      toast('success', `已导出 ${name} · Exported`, title);
     } catch (err) {
       toastError('导出失败 · The export failed', err);
     } finally {

@@ -5,6 +5,9 @@ import { where } from './report-text.ts';
 import { DEADLINE_TEXT, spanText, timeText } from '../complaints/complaint-text.ts';
 import type { Digest, OverdueLine, StoredReport } from './report-types.ts';
 
+/** The newest stored workbooks listed in full: about three Mondays' worth. */
+const RECENT = 9;
+
 const sizeText = (bytes: number) =>
   bytes < 1024 * 1024
     ? `${Math.max(1, Math.round(bytes / 1024))} KB`
@@ -90,8 +93,21 @@ export class DcReportFiles extends LitElement {
       return html`<p class="muted" data-testid="files-none">
         还没有自动生成的报表 · None made yet: the first comes on Monday at 07:00.
       </p>`;
+    const recent = files.slice(0, RECENT);
+    const earlier = files.slice(RECENT);
+    return html`${this._table(recent, 'stored-reports')}
+    ${
+      earlier.length
+        ? html`<sl-details summary="更早的 ${earlier.length} 份 · ${earlier.length} earlier">
+            ${this._table(earlier, 'stored-earlier')}
+          </sl-details>`
+        : nothing
+    }`;
+  }
+
+  private _table(files: StoredReport[], testid: string) {
     return html`<div class="table-wrap">
-      <table data-testid="stored-reports">
+      <table data-testid=${testid}>
         <thead>
           <tr>
             <th>报表<span class="en">Workbook</span></th>
