@@ -45,6 +45,7 @@ describe('the department manager in the console', () => {
       'compensations',
       'merchant-fees',
       'prizes',
+      'reports',
     ]);
     expect(await manager.locator('sl-menu-label').first().textContent()).toContain('部门经理');
     await manager.close();

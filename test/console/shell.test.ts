@@ -32,6 +32,7 @@ describe('console shell', () => {
       'compensations',
       'merchant-fees',
       'prizes',
+      'reports',
     ]);
     // /console opens the first page the role may use.
     await desk.waitForURL('**/console/announcements');

@@ -149,6 +149,14 @@ export const PAGES: readonly ConsolePage[] = [
   },
   { path: 'prizes', zh: '奖品发放', en: 'Prizes', icon: 'gift', roles: DESK, group: 'records' },
   {
+    path: 'reports',
+    zh: '报表',
+    en: 'Reports',
+    icon: 'file-earmark-bar-graph',
+    roles: DESK,
+    group: 'records',
+  },
+  {
     path: 'people',
     zh: '人员与设备',
     en: 'People & devices',

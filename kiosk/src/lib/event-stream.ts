@@ -20,6 +20,8 @@ const TYPES = [
   'queue-rating',
   'weather-changed',
   'guide-changed',
+  // The nightly overdue digest (#13), for the reports page.
+  'records-digest',
 ] as const;
 export type StreamEventType = (typeof TYPES)[number];
 
