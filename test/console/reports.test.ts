@@ -200,14 +200,15 @@ describe('reports page', () => {
     expect(register.getRow(5).values).toBeDefined();
     expect(rowWith(register, 1, c.quick)).toBeDefined();
 
-    expect(await text('dc-report-files [data-testid=digest-total]')).toBe('2');
+    // Two overdue complaints and the one sale's call not made.
+    expect(await text('dc-report-files [data-testid=digest-total]')).toBe('3');
     expect(await text('dc-report-files [data-testid=digest-at]')).toContain('2026-12-14');
     await shots('reports', 'dc-page-reports .page-head');
     await shots('reports-lists', 'dc-report-week .lists');
 
     // Tuesday night's digest, pushed while the page is open: no reload.
     await server.ctx.reports.runDue(mall(15, 20, 35));
-    await expect.poll(() => text('dc-report-files [data-testid=digest-total]')).toBe('4');
+    await expect.poll(() => text('dc-report-files [data-testid=digest-total]')).toBe('5');
     expect(await text('dc-report-files [data-testid=digest-at]')).toContain('2026-12-15');
     const lines = page.locator('dc-report-files [data-testid=digest-list] tbody tr');
     expect(
