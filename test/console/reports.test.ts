@@ -202,6 +202,10 @@ describe('reports page', () => {
 
     // Two overdue complaints and the one sale's call not made.
     expect(await text('dc-report-files [data-testid=digest-total]')).toBe('3');
+    // The call not made is named, its phone masked, so the desk knows whom to ring first.
+    expect(await text('dc-report-files [data-testid=digest-callbacks]')).toMatch(
+      /回访顾客\d \d{3}\*{4}\d{4} · 售后30天回访/,
+    );
     expect(await text('dc-report-files [data-testid=digest-at]')).toContain('2026-12-14');
     await shots('reports', 'dc-page-reports .page-head');
     await shots('reports-lists', 'dc-report-week .lists');

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { pageStyles } from '../console-styles.ts';
 import { where } from './report-text.ts';
 import { DEADLINE_TEXT, spanText, timeText } from '../complaints/complaint-text.ts';
-import type { Digest, OverdueLine, StoredReport } from './report-types.ts';
+import type { Digest, DigestSection, OverdueLine, StoredReport } from './report-types.ts';
 
 /** The newest stored workbooks listed in full: about three Mondays' worth. */
 const RECENT = 9;
@@ -41,6 +41,11 @@ export class DcReportFiles extends LitElement {
       a {
         color: var(--sl-color-primary-700);
         overflow-wrap: anywhere;
+      }
+      ul.lines {
+        margin: 0.2rem 0 0.5rem;
+        padding-left: 1.2rem;
+        font-size: 0.85rem;
       }
       .digest-head {
         display: flex;
@@ -134,6 +139,31 @@ export class DcReportFiles extends LitElement {
     </div>`;
   }
 
+  /** The lines of the sections besides the complaints (those have their own table). */
+  private _sectionLines(s: DigestSection) {
+    if (s.id === 'callbacks-left' && s.items.length)
+      return html`<ul class="lines" data-testid="digest-callbacks">
+        ${(s.items as CallbackLine[]).map(
+          (c) =>
+            html`<li>
+              #${c.id} ${c.customerName} ${c.customerPhone} · ${c.kind} · 应回访 due ${c.dueOn}
+              ${c.tries ? html`· 已拨 ${c.tries} 次 tried` : nothing}
+            </li>`,
+        )}
+      </ul>`;
+    if (s.id === 'compensations-awaiting' && s.items.length)
+      return html`<ul class="lines" data-testid="digest-compensations">
+        ${(s.items as CompensationLine[]).map(
+          (c) =>
+            html`<li>
+              #${c.id} ${c.customerName} · ${c.merchantName} · ¥${(c.amountFen / 100).toFixed(2)} ·
+              ${c.day} ${c.requestedBy}
+            </li>`,
+        )}
+      </ul>`;
+    return nothing;
+  }
+
   private _digest() {
     const d = this.digest;
     if (d === undefined) return html`<sl-spinner></sl-spinner>`;
@@ -146,13 +176,15 @@ export class DcReportFiles extends LitElement {
     return html`
       <div class="digest-head">
         <span class="count ${d.total > 0 ? 'bad' : ''}" data-testid="digest-total">${d.total}</span>
-        <span>项逾期 · overdue</span>
+        <span>项待办 · left undone</span>
         <span class="muted" data-testid="digest-at"
           >${d.date} · 生成于 made ${timeText(d.at, this.timezone)}</span
         >
       </div>
       ${d.sections.map(
-        (s) => html`<div class="muted" data-section=${s.id}>${s.title}: ${s.count}</div>`,
+        (s) =>
+          html`<div class="muted" data-section=${s.id}>${s.title}: ${s.count}</div>
+            ${this._sectionLines(s)}`,
       )}
       ${
         lines.length === 0
@@ -195,6 +227,25 @@ export class DcReportFiles extends LitElement {
       }
     `;
   }
+}
+
+/** A callback left undone, as the digest lists it (phone masked). */
+interface CallbackLine {
+  id: number;
+  kind: string;
+  dueOn: string;
+  tries: number;
+  customerName: string;
+  customerPhone: string;
+}
+/** A compensation waiting for the manager, as the digest lists it. */
+interface CompensationLine {
+  id: number;
+  day: string;
+  merchantName: string;
+  customerName: string;
+  amountFen: number;
+  requestedBy: string;
 }
 
 declare global {
