@@ -1,16 +1,10 @@
 import { z } from 'zod';
+import { phone, text } from './fields.ts';
 import { ANSWER_WITHIN_MS, deadlineState, PLAN_WITHIN_MS, type Pause } from './deadlines.ts';
 
 /** Where a complaint came in: a queue ticket finished into one, the phone, the desk, the group. */
 export const COMPLAINT_SOURCES = ['queue', 'phone', 'desk', 'group'] as const;
 export const PAUSE_REASONS = ['customer', 'merchant'] as const;
-
-const text = (max: number) => z.string().trim().max(max);
-/** A mainland mobile or a landline with its area code; spaces and dashes allowed. */
-const phone = z
-  .string()
-  .trim()
-  .regex(/^[0-9+\-\s()]{5,20}$/, 'write the number with digits (138 0000 0000, 0571-8888 8888)');
 
 /** What the desk writes down when a complaint comes in (顾客投诉登记), none defaulted. */
 const intakeFields = z.strictObject({

@@ -1,12 +1,7 @@
 import { z } from 'zod';
+import { phone, text } from './fields.ts';
 import { isoDate } from '../../core/plan.ts';
 import type { IsoDate } from '../../core/zoned-time.ts';
-
-const text = (max: number) => z.string().trim().max(max);
-const phone = z
-  .string()
-  .trim()
-  .regex(/^[0-9+\-\s()]{5,20}$/, 'write the number with digits (138 0000 0000, 0571-8888 8888)');
 
 /**
  * A sale or delivery the desk keeps on file (顾客信息档案: 有销售订单的全部要建立档案): who

@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { phone, text } from './fields.ts';
 import { isoDate } from '../../core/plan.ts';
 import type { IsoDate } from '../../core/zoned-time.ts';
 import { monthOf } from './periods.ts';
 
 /** 上门拜访(每月最少5家): the source document's minimum of customer visits a month. */
 export const VISITS_A_MONTH = 5;
-
-const text = (max: number) => z.string().trim().max(max);
-const phone = z
-  .string()
-  .trim()
-  .regex(/^[0-9+\-\s()]{5,20}$/, 'write the number with digits (138 0000 0000, 0571-8888 8888)');
 
 /** A visit planned (月度上门拜访顾客填报表): whom, where, when and why. */
 const visitFields = z.strictObject({
