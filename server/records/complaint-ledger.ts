@@ -103,8 +103,9 @@ async function writeRegister(
     REGISTER_COLUMNS.map((c) => c.header),
     'bold',
   );
+  // To the nearest second, not down: an instant a few ms before 10:00 is 10:00 on the form.
   const excel = (ms: number) =>
-    Math.floor(clock.wallMs(new Date(ms).toISOString()) / 1000) / 86_400 + EXCEL_EPOCH_DAYS;
+    Math.round(clock.wallMs(new Date(ms).toISOString()) / 1000) / 86_400 + EXCEL_EPOCH_DAYS;
   let n = 0;
   for (const r of rows) {
     sheet.row(
